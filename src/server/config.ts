@@ -1,0 +1,24 @@
+import path from "node:path";
+
+/** Every environment variable the server reads, in one place (documented in README → 配置). */
+export const config = {
+  get databaseUrl() {
+    return process.env.DATABASE_URL || undefined;
+  },
+  get dataDir() {
+    return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), ".data"));
+  },
+  get pgliteDir() {
+    return process.env.PGLITE_DIR ? path.resolve(process.env.PGLITE_DIR) : path.join(this.dataDir, "pglite");
+  },
+  get uploadDir() {
+    return process.env.UPLOAD_DIR ? path.resolve(process.env.UPLOAD_DIR) : path.join(this.dataDir, "uploads");
+  },
+  /** China calendar day for every day rule (R-TIME-1). */
+  get timeZone() {
+    return process.env.APP_TIME_ZONE ?? "Asia/Shanghai";
+  },
+  get seedDemo() {
+    return process.env.SEED_DEMO !== "0";
+  },
+};

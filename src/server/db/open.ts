@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { acquireDirLock } from "./lock";
+import * as schema from "./schema";
+import { seedDemo as runDemoSeed } from "./seed/demo";
+import { seedReference } from "./seed/reference";
+
+type Schema = typeof schema;
+/** Both drivers type-check against this. */
+export type DB = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or a transaction. */
+export type Queryable = DB | Tx;
+
+export type Database = { db: DB; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+export type OpenOptions = {
+  url?: string;
+  /** PGlite data directory, or "memory://" for a throwaway in-memory database. */
+  dataDir?: string;
+  migrate?: boolean;
+  seedDemo?: boolean;
+};
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+export async function openDb(opts: OpenOptions = {}): Promise<Database> {
+  const database = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir ?? "memory://");
+  try {
+    if (opts.migrate !== false) {
+      await migrate(database);
+      await seedReference(database.db);
+      if (opts.seedDemo) await runDemoSeed(database.db);
+    }
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头");
+  const postgres = (await import("postgres")).default;
+  const client = postgres(url, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const db = drizzle(client, { schema }) as unknown as DB;
+  return { db, kind: "postgres", close: () => client.end() };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
+  let release = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    // Two processes on one PGlite directory silently lose data: refuse the second opener.
+    release = acquireDirLock(dataDir);
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const client = await PGlite.create(inMemory ? undefined : dataDir);
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const db = drizzle(client, { schema }) as unknown as DB;
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function migrate(database: Database) {
+  if (database.kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver's own type
+    await migrate(database.db as any, { migrationsFolder });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver's own type
+    await migrate(database.db as any, { migrationsFolder });
+  }
+}

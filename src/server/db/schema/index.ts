@@ -1,0 +1,7 @@
+export * from "./enums";
+export * from "./regions";
+export * from "./catalogue";
+export * from "./organisations";
+export * from "./users";
+export * from "./audit";
+export * from "./instruments";

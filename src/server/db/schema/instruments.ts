@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, locationColumns, ref, updatedAt } from "./_columns";
+import { catalogueKinds } from "./catalogue";
+import { filingStatus, instrumentStatus, method, origin, purpose } from "./enums";
+import { departments, organisations } from "./organisations";
+
+/** One physical instrument: one ledger row (SPEC §5). */
+export const instruments = pgTable(
+  "instruments",
+  {
+    id: id(),
+    enterpriseId: ref("enterprise_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    model: text("model").notNull(),
+    measuringRange: text("measuring_range"),
+    accuracyClass: text("accuracy_class"),
+    serialNo: text("serial_no").notNull(),
+    ownNo: text("own_no"),
+    manufacturer: text("manufacturer").notNull(),
+    origin: origin("origin"),
+    installLocation: text("install_location").notNull(),
+    ...locationColumns(),
+    purchaseDate: date("purchase_date"),
+    status: instrumentStatus("status").notNull().default("new"),
+    purpose: purpose("purpose").notNull(),
+    instrumentType: text("instrument_type").notNull().default("工作计量器具"),
+    method: method("method").notNull(),
+    kindId: ref("kind_id")
+      .notNull()
+      .references(() => catalogueKinds.id),
+    quantity: integer("quantity").notNull().default(1),
+    departmentId: ref("department_id").references(() => departments.id),
+    institutionId: ref("institution_id").references(() => organisations.id),
+    instrumentCode: text("instrument_code"),
+    typeCertNo: text("type_cert_no"),
+    filingStatus: filingStatus("filing_status").notNull().default("none"),
+    /** Workflow the instrument is in right now (filing / appointment); null when idle (R-LED-2). */
+    flowStatus: text("flow_status"),
+    certificateNo: text("certificate_no"),
+    validUntil: date("valid_until"),
+    filingApprovedOn: date("filing_approved_on"),
+    /** Day of the fail notice that is not yet followed by a passing certificate (R-BKT-5). */
+    failedSince: date("failed_since"),
+    tags: text("tags").array().notNull().default([]),
+    remark: text("remark"),
+    /** Normalised manufacturer + serial (R-LED-1): trimmed, full-width folded, lower-case. */
+    manufacturerNorm: text("manufacturer_norm").notNull(),
+    serialNorm: text("serial_norm").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("instruments_enterprise_mfr_serial_uq").on(t.enterpriseId, t.manufacturerNorm, t.serialNorm),
+    uniqueIndex("instruments_code_uq").on(t.instrumentCode),
+    index("instruments_enterprise_id_idx").on(t.enterpriseId, t.id),
+    index("instruments_enterprise_status_idx").on(t.enterpriseId, t.status, t.id),
+    index("instruments_enterprise_filing_idx").on(t.enterpriseId, t.filingStatus, t.id),
+    index("instruments_enterprise_valid_idx").on(t.enterpriseId, t.validUntil),
+    index("instruments_enterprise_kind_idx").on(t.enterpriseId, t.kindId),
+    index("instruments_tags_idx").using("gin", t.tags),
+    index("instruments_county_idx").on(t.countyCode, t.id),
+    index("instruments_city_idx").on(t.cityCode, t.id),
+    index("instruments_province_idx").on(t.provinceCode, t.id),
+    index("instruments_institution_idx").on(t.institutionId, t.id),
+    index("instruments_valid_until_idx").on(t.validUntil).where(sql`${t.validUntil} is not null`),
+  ],
+);

@@ -1,0 +1,60 @@
+import { date, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, ref, updatedAt } from "./_columns";
+import { institutionKind, orgKind, orgStatus, regionLevel } from "./enums";
+
+/**
+ * Enterprises, institutions, regulators and the platform operator. `regionCode` is the organisation's own
+ * region at its level (its jurisdiction root for institutions and regulators); the three location codes
+ * are filled down to the organisation's level (a province regulator has no city or county code).
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    kind: orgKind("kind").notNull(),
+    name: text("name").notNull(),
+    uscc: text("uscc"),
+    level: regionLevel("level"),
+    institutionKind: institutionKind("institution_kind"),
+    regionCode: text("region_code"),
+    provinceCode: text("province_code"),
+    cityCode: text("city_code"),
+    countyCode: text("county_code"),
+    address: text("address"),
+    enterpriseType: text("enterprise_type"),
+    legalRepresentative: text("legal_representative"),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    /** Institutions: authorisation certificate number and its validity. */
+    authorisationCertNo: text("authorisation_cert_no"),
+    authorisationValidUntil: date("authorisation_valid_until"),
+    /** Short code used in certificate numbers (R-RES-2). */
+    code: text("code"),
+    status: orgStatus("status").notNull().default("pending"),
+    rejectReason: text("reject_reason"),
+    reviewedBy: ref("reviewed_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_uscc_uq").on(t.uscc),
+    index("organisations_kind_province_idx").on(t.kind, t.provinceCode),
+    index("organisations_kind_city_idx").on(t.kind, t.cityCode),
+    index("organisations_kind_county_idx").on(t.kind, t.countyCode),
+    index("organisations_kind_status_idx").on(t.kind, t.status),
+  ],
+);
+
+/** Enterprise departments (name at most 8 characters, seed 003). */
+export const departments = pgTable(
+  "departments",
+  {
+    id: id(),
+    orgId: ref("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("departments_org_name_uq").on(t.orgId, t.name)],
+);
