@@ -1,0 +1,13 @@
+import { z } from "zod";
+import "./zod-zh";
+
+/** Record ids travel as positive integers; anything else is a malformed request. */
+export const idSchema = z.coerce.number({ error: "编号无效" }).int("编号无效").positive("编号无效").max(Number.MAX_SAFE_INTEGER, "编号无效");
+
+/** Keyset pagination: `after` is the last id of the previous page. */
+export const pageSchema = z.object({
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.number().int().positive().nullish(),
+});
+
+export const regionCodeSchema = z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, "行政区划代码应为 2、4 或 6 位数字");

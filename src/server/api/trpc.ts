@@ -1,0 +1,73 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { DB } from "@/server/db/open";
+import { AppError, ERRORS, toTRPCError } from "@/server/errors";
+import { loadSessionUser, type SessionUser, type UserRole } from "@/server/auth/session-user";
+import { zodIssuesToChinese } from "@/lib/schemas/zod-zh";
+
+export type { SessionUser, UserRole };
+
+/** What every procedure gets. `userId` comes from the session token; the user is re-read from the database. */
+export type CreateContextOptions = { db: DB; userId: number | null; sessionVersion: number | null; ip: string | null };
+
+export async function createContext(opts: CreateContextOptions) {
+  const user = opts.userId === null ? null : await loadSessionUser(opts.db, opts.userId, opts.sessionVersion);
+  return { db: opts.db, user, ip: opts.ip };
+}
+export type Context = Awaited<ReturnType<typeof createContext>>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    // No stack trace or internal message ever reaches a user.
+    const { stack: _stack, ...data } = shape.data;
+    void _stack;
+    return {
+      ...shape,
+      message: zodError ? zodIssuesToChinese(zodError) : internal ? ERRORS.INTERNAL.message : shape.message,
+      data: {
+        ...data,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+        appCode: error.cause instanceof AppError ? error.cause.appCode : undefined,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Turns domain errors into tRPC errors and logs unexpected ones once, server-side. */
+const errorMapping = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) return { ...result, error: toTRPCError(cause) } as typeof result;
+    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} failed:`, cause ?? result.error);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: ERRORS.UNAUTHENTICATED.message });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Only the given roles, and only once their organisation has been approved (R-ACC-3). Wrong role answers
+ * FORBIDDEN before anything is looked up, so it reveals nothing about records.
+ */
+export function roleProcedure<R extends UserRole>(...roles: R[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role as R))
+      throw new TRPCError({ code: "FORBIDDEN", message: ERRORS.FORBIDDEN_ROLE.message });
+    if (ctx.user.role !== "admin" && ctx.user.org?.status !== "approved")
+      throw new TRPCError({ code: "FORBIDDEN", message: ERRORS.ACCOUNT_PENDING.message });
+    return next({ ctx: { ...ctx, user: ctx.user as SessionUser & { role: R } } });
+  });
+}
