@@ -6,13 +6,13 @@ export const config = {
     return process.env.DATABASE_URL || undefined;
   },
   get dataDir() {
-    return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), ".data"));
+    return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), ".data"));
   },
   get pgliteDir() {
-    return process.env.PGLITE_DIR ? path.resolve(process.env.PGLITE_DIR) : path.join(this.dataDir, "pglite");
+    return process.env.PGLITE_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR) : path.join(this.dataDir, "pglite");
   },
   get uploadDir() {
-    return process.env.UPLOAD_DIR ? path.resolve(process.env.UPLOAD_DIR) : path.join(this.dataDir, "uploads");
+    return process.env.UPLOAD_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR) : path.join(this.dataDir, "uploads");
   },
   /** China calendar day for every day rule (R-TIME-1). */
   get timeZone() {

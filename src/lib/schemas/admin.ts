@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "./zod-zh";
-import { idSchema, pageSchema } from "./common";
+import { idSchema, pageSchema, regionCodeSchema } from "./common";
 
 export const auditListInput = pageSchema.extend({
   entityType: z.string().trim().max(40).optional(),
@@ -11,6 +11,8 @@ export const auditListInput = pageSchema.extend({
 export const userListInput = pageSchema.extend({
   q: z.string().trim().max(40, "搜索词不超过 40 个字").optional(),
   role: z.enum(["enterprise", "institution", "regulator", "admin", "personal"]).optional(),
+  /** Users whose organisation lies in this region subtree. */
+  regionCode: regionCodeSchema.optional(),
 });
 
 export const organisationByIdInput = z.object({ id: idSchema });

@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
 import { auditLog, organisations, users } from "@/server/db/schema";
 import { auditListInput, userListInput } from "@/lib/schemas/admin";
 import { roleProcedure, router } from "../trpc";
+import { inRegion, regionFilterOf } from "../scope";
 
 const adminProcedure = roleProcedure("admin");
 
@@ -60,6 +61,7 @@ export const adminRouter = router({
         and(
           input.cursor ? lt(users.id, input.cursor) : undefined,
           input.role ? eq(users.role, input.role) : undefined,
+          input.regionCode ? inRegion(organisations, regionFilterOf(input.regionCode)) : undefined,
           q ? or(ilike(users.username, q), ilike(users.displayName, q), ilike(organisations.name, q)) : undefined,
         ),
       )

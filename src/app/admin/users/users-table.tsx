@@ -1,0 +1,139 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { RegionPicker } from "@/components/region/region-picker";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { KeysetPagination } from "@/components/ui/pagination";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useKeysetPages } from "@/hooks/use-keyset-pages";
+import { formatDateTime } from "@/lib/format";
+import { ORG_STATUS_LABEL, ROLE_LABEL } from "@/lib/words";
+import { useTRPC } from "@/trpc/react";
+
+type Role = keyof typeof ROLE_LABEL;
+
+export function UsersTable() {
+  const trpc = useTRPC();
+  const pages = useKeysetPages();
+  const [q, setQ] = useState("");
+  const [filters, setFilters] = useState<{ q?: string; role?: Role; regionCode?: string }>({});
+  const { data, isPending, isFetching } = useQuery({
+    ...trpc.admin.users.queryOptions({ ...filters, limit: 20, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+  });
+  const apply = (next: typeof filters) => {
+    setFilters(next);
+    pages.reset();
+  };
+
+  return (
+    <div className="space-y-4">
+      <form
+        className="grid gap-3 rounded-lg border p-3 md:grid-cols-[1fr_10rem_auto]"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply({ ...filters, q: q.trim() || undefined });
+        }}
+      >
+        <div className="space-y-1">
+          <Label htmlFor="user-q">关键字</Label>
+          <Input id="user-q" placeholder="用户名、姓名或单位名称" value={q} onChange={(e) => setQ(e.target.value)} maxLength={40} />
+        </div>
+        <div className="space-y-1">
+          <Label htmlFor="user-role">角色</Label>
+          <Select value={filters.role ?? "all"} onValueChange={(v) => apply({ ...filters, role: v === "all" ? undefined : (v as Role) })}>
+            <SelectTrigger id="user-role" className="w-full">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value="all">全部角色</SelectItem>
+              {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
+                <SelectItem key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="flex items-end gap-2">
+          <Button type="submit">查询</Button>
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => {
+              setQ("");
+              apply({});
+            }}
+          >
+            重置
+          </Button>
+        </div>
+        <div className="space-y-1 md:col-span-3">
+          <span className="text-sm font-medium">所在地区</span>
+          <RegionPicker idPrefix="user-region" value={filters.regionCode ?? ""} onChange={(code) => apply({ ...filters, regionCode: code || undefined })} />
+        </div>
+      </form>
+
+      {isPending ? (
+        <Skeleton className="h-40 w-full" />
+      ) : !data?.items.length ? (
+        <EmptyState title="没有符合条件的用户" description="请调整筛选条件后再试" />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>用户名</TableHead>
+              <TableHead>姓名</TableHead>
+              <TableHead>角色</TableHead>
+              <TableHead>所属单位</TableHead>
+              <TableHead>状态</TableHead>
+              <TableHead>最近登录</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((u) => (
+              <TableRow key={u.id}>
+                <TableCell className="font-mono">{u.username}</TableCell>
+                <TableCell>{u.displayName}</TableCell>
+                <TableCell>{ROLE_LABEL[u.role]}</TableCell>
+                <TableCell className="max-w-64 truncate">
+                  {u.orgName ?? "—"}
+                  {u.orgStatus && u.orgStatus !== "approved" ? (
+                    <Badge variant="warning" className="ml-2">
+                      {ORG_STATUS_LABEL[u.orgStatus]}
+                    </Badge>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {!u.active ? (
+                    <Badge variant="destructive">已停用</Badge>
+                  ) : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                    <Badge variant="warning">已锁定</Badge>
+                  ) : (
+                    <Badge variant="success">正常</Badge>
+                  )}
+                </TableCell>
+                <TableCell className="whitespace-nowrap">{formatDateTime(u.lastLoginAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <KeysetPagination
+        hasPrev={pages.hasPrev}
+        hasNext={!!data?.nextCursor}
+        onPrev={pages.prev}
+        onNext={() => pages.next(data?.nextCursor ?? null)}
+        disabled={isFetching}
+        summary={`第 ${pages.page} 页`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { RoleHome } from "@/components/layout/role-home";
+
+export default function Page() {
+  return <RoleHome role="enterprise" />;
+}

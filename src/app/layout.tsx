@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import "./globals.css";
+import { Toaster } from "@/components/ui/toast";
+import { TRPCReactProvider } from "@/trpc/react";
+
+export const metadata: Metadata = {
+  title: { default: "强检通 · 计量器具强制检定服务平台", template: "%s · 强检通" },
+  description: "工作计量器具强制检定的台账、备案、预约、检定、证书与监管一站式平台",
+};
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN" className={GeistSans.variable}>
+      <body className="min-h-dvh antialiased">
+        <TRPCReactProvider>
+          {children}
+          <Toaster />
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}
