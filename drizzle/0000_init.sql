@@ -179,6 +179,18 @@ CREATE TABLE "instruments" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "files" (
+	"id" text PRIMARY KEY NOT NULL,
+	"original_name" text NOT NULL,
+	"mime" text NOT NULL,
+	"ext" text NOT NULL,
+	"size" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"uploaded_by" bigint,
+	"owner_org_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "catalogue_items" ADD CONSTRAINT "catalogue_items_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_kinds" ADD CONSTRAINT "catalogue_kinds_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_kinds" ADD CONSTRAINT "catalogue_kinds_item_id_catalogue_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."catalogue_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -221,4 +233,5 @@ CREATE INDEX "instruments_county_idx" ON "instruments" USING btree ("county_code
 CREATE INDEX "instruments_city_idx" ON "instruments" USING btree ("city_code","id");--> statement-breakpoint
 CREATE INDEX "instruments_province_idx" ON "instruments" USING btree ("province_code","id");--> statement-breakpoint
 CREATE INDEX "instruments_institution_idx" ON "instruments" USING btree ("institution_id","id");--> statement-breakpoint
-CREATE INDEX "instruments_valid_until_idx" ON "instruments" USING btree ("valid_until") WHERE "instruments"."valid_until" is not null;
+CREATE INDEX "instruments_valid_until_idx" ON "instruments" USING btree ("valid_until") WHERE "instruments"."valid_until" is not null;--> statement-breakpoint
+CREATE INDEX "files_owner_org_idx" ON "files" USING btree ("owner_org_id");

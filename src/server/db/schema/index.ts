@@ -5,3 +5,4 @@ export * from "./organisations";
 export * from "./users";
 export * from "./audit";
 export * from "./instruments";
+export * from "./files";
