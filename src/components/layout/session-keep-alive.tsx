@@ -11,9 +11,10 @@ const REFRESH_EVERY_MS = 4 * 60_000;
  * is renewed at most every 4 minutes; after 30 idle minutes the page signs out and says why.
  */
 export function SessionKeepAlive() {
-  const lastActivity = useRef(Date.now());
-  const lastRefresh = useRef(Date.now());
+  const lastActivity = useRef(0);
+  const lastRefresh = useRef(0);
   useEffect(() => {
+    lastActivity.current = lastRefresh.current = Date.now();
     const onActivity = () => {
       const now = Date.now();
       lastActivity.current = now;
