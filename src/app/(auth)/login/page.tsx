@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Brand } from "@/components/layout/brand";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LoginForm } from "./login-form";
@@ -24,6 +25,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null}
           <LoginForm next={next} />
+          <p className="mt-4 text-center text-sm text-muted-foreground">
+            <Link href="/" className="underline-offset-4 hover:underline">
+              返回门户首页
+            </Link>
+          </p>
         </CardContent>
       </Card>
     </div>

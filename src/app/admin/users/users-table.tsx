@@ -36,7 +36,7 @@ export function UsersTable() {
   return (
     <div className="space-y-4">
       <form
-        className="grid gap-3 rounded-lg border p-3 md:grid-cols-[1fr_10rem_auto]"
+        className="grid gap-3 rounded-lg border p-3 md:grid-cols-[1fr_10rem]"
         onSubmit={(e) => {
           e.preventDefault();
           apply({ ...filters, q: q.trim() || undefined });
@@ -62,7 +62,11 @@ export function UsersTable() {
             </SelectContent>
           </Select>
         </div>
-        <div className="flex items-end gap-2">
+        <div className="space-y-1 md:col-span-2">
+          <span className="text-sm font-medium">所在地区</span>
+          <RegionPicker idPrefix="user-region" value={filters.regionCode ?? ""} onChange={(code) => apply({ ...filters, regionCode: code || undefined })} />
+        </div>
+        <div className="flex items-end gap-2 md:col-span-2">
           <Button type="submit">查询</Button>
           <Button
             type="button"
@@ -74,10 +78,6 @@ export function UsersTable() {
           >
             重置
           </Button>
-        </div>
-        <div className="space-y-1 md:col-span-3">
-          <span className="text-sm font-medium">所在地区</span>
-          <RegionPicker idPrefix="user-region" value={filters.regionCode ?? ""} onChange={(code) => apply({ ...filters, regionCode: code || undefined })} />
         </div>
       </form>
 

@@ -13,7 +13,7 @@ export const meRouter = router({
         .select({ n: count() })
         .from(instruments)
         .where(locatedRecordScope(scope, instruments));
-      figures.push({ label: scope.kind === "enterprise" ? "台账仪器" : "辖区仪器", value: inst?.n ?? 0 });
+      figures.push({ label: scope.kind === "enterprise" ? "台账仪器" : scope.kind === "admin" ? "全部仪器" : "辖区仪器", value: inst?.n ?? 0 });
       if (scope.kind !== "enterprise") {
         const [ent] = await ctx.db
           .select({ n: count() })
@@ -27,7 +27,7 @@ export const meRouter = router({
               ),
             ),
           );
-        figures.push({ label: "辖区企业", value: ent?.n ?? 0 });
+        figures.push({ label: scope.kind === "admin" ? "全部企业" : "辖区企业", value: ent?.n ?? 0 });
       }
       if (scope.kind === "admin") {
         const [pending] = await ctx.db.select({ n: count() }).from(organisations).where(eq(organisations.status, "pending"));
