@@ -1,12 +1,27 @@
 import "next-auth";
 import "next-auth/jwt";
 
+/** What the session token carries: who, their role, and their organisation's kind, level and region codes. */
+type TokenOrg = {
+  id: number;
+  kind: string;
+  level: string | null;
+  regionCode: string | null;
+  provinceCode: string | null;
+  cityCode: string | null;
+  countyCode: string | null;
+} | null;
+
 declare module "next-auth" {
   interface User {
     sv: number;
+    role: string;
+    org: TokenOrg;
   }
   interface Session {
     uid?: number;
+    role?: string;
+    org?: TokenOrg;
   }
 }
 
@@ -14,5 +29,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
     sv?: number;
+    role?: string;
+    org?: TokenOrg;
   }
 }

@@ -2,7 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/server/db";
 import { authSecret } from "./secret";
-import { endSessions, signIn } from "./sign-in";
+import { loadSessionUser } from "./session-user";
+import { endSessions, SIGN_IN_MESSAGES, signIn } from "./sign-in";
 
 /** R-ACC-5: a session lasts 30 minutes from the last activity (the client refreshes it while in use). */
 export const SESSION_IDLE_SECONDS = 30 * 60;
@@ -34,7 +35,17 @@ export const authOptions: NextAuthOptions = {
         });
         // next-auth passes a thrown message to the sign-in page as `error`: the Chinese text users read.
         if (!result.ok) throw new Error(result.message);
-        return { id: String(result.userId), sv: result.sessionVersion };
+        const u = await loadSessionUser(db, result.userId, result.sessionVersion);
+        if (!u) throw new Error(SIGN_IN_MESSAGES.bad);
+        return {
+          id: String(u.id),
+          name: u.displayName,
+          sv: result.sessionVersion,
+          role: u.role,
+          org: u.org
+            ? { id: u.org.id, kind: u.org.kind, level: u.org.level, regionCode: u.org.regionCode, provinceCode: u.org.provinceCode, cityCode: u.org.cityCode, countyCode: u.org.countyCode }
+            : null,
+        };
       },
     }),
   ],
@@ -43,11 +54,16 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sv;
+        token.role = user.role;
+        token.org = user.org;
       }
       return token;
     },
     session({ session, token }) {
+      // For the browser's convenience only: the server re-reads the user from the database on every request.
       session.uid = token.uid;
+      session.role = token.role;
+      session.org = token.org;
       return session;
     },
   },
