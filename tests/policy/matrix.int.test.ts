@@ -24,7 +24,7 @@ const procedures = Object.keys(appRouter._def.procedures).sort();
 const accounts = [null, ...DEMO_USERS.map((u) => u.username)];
 const roleOf = (username: string) => DEMO_USERS.find((u) => u.username === username)!.role;
 
-describe("authorization policy matrix (R-SCOPE-1…4)", () => {
+describe("authorization policy matrix (R-SCOPE-1, R-SCOPE-2, R-SCOPE-3, R-SCOPE-4)", () => {
   it("every procedure of the router is in the policy table", () => {
     expect(procedures.filter((p) => !(p in policy))).toEqual([]);
     expect(Object.keys(policy).filter((p) => !procedures.includes(p))).toEqual([]);
