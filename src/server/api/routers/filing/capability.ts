@@ -1,0 +1,36 @@
+import { asc, eq } from "drizzle-orm";
+import { catalogueItems, catalogueKinds, institutionCapabilities } from "@/server/db/schema";
+import { capabilityEnableInput, capabilityIdInput, capabilityInput } from "@/lib/schemas/filing";
+import { removeCapability, saveCapability, setCapabilityEnabled } from "@/server/services/filing/save-capability";
+import { roleProcedure, router } from "../../trpc";
+import { institutionOf } from "./context";
+
+const institution = roleProcedure("institution");
+
+/** 检定能力维护: an institution sees and edits only its own rows. */
+export const capabilityRouter = router({
+  list: institution.query(async ({ ctx }) => {
+    const me = institutionOf(ctx);
+    return ctx.db
+      .select({
+        id: institutionCapabilities.id,
+        kindId: institutionCapabilities.kindId,
+        kindName: catalogueKinds.name,
+        itemName: catalogueItems.name,
+        supervision: catalogueKinds.supervision,
+        method: institutionCapabilities.method,
+        regionCodes: institutionCapabilities.regionCodes,
+        rangeNote: institutionCapabilities.rangeNote,
+        dailyCapacity: institutionCapabilities.dailyCapacity,
+        enabled: institutionCapabilities.enabled,
+      })
+      .from(institutionCapabilities)
+      .innerJoin(catalogueKinds, eq(catalogueKinds.id, institutionCapabilities.kindId))
+      .innerJoin(catalogueItems, eq(catalogueItems.id, catalogueKinds.itemId))
+      .where(eq(institutionCapabilities.institutionId, me.orgId))
+      .orderBy(asc(catalogueItems.name), asc(catalogueKinds.name), asc(institutionCapabilities.method));
+  }),
+  save: institution.input(capabilityInput).mutation(({ ctx, input }) => saveCapability(ctx.db, institutionOf(ctx), input)),
+  setEnabled: institution.input(capabilityEnableInput).mutation(({ ctx, input }) => setCapabilityEnabled(ctx.db, institutionOf(ctx), input.id, input.enabled)),
+  remove: institution.input(capabilityIdInput).mutation(({ ctx, input }) => removeCapability(ctx.db, institutionOf(ctx), input.id)),
+});
