@@ -215,7 +215,7 @@ describe("capabilities", () => {
     const p = kinds.kinds.find((k) => k.supervision === "P")!;
     expect((await errorOf(() => county.capability.save({ kindId: p.id, method: "send_in", regionCodes: [] })))?.message).toContain("型式批准");
     const { id } = await county.capability.save({ kindId: water.id, method: "send_in", regionCodes: [], rangeNote: "DN15~DN25", dailyCapacity: 50 });
-    expect((await county.capability.list()).find((c) => c.id === id)).toMatchObject({ enabled: true, rangeNote: "DN15~DN25" });
+    expect((await county.capability.list()).items.find((c) => c.id === id)).toMatchObject({ enabled: true, rangeNote: "DN15~DN25" });
     const dup = await errorOf(() => county.capability.save({ kindId: water.id, method: "send_in", regionCodes: [] }));
     expect(dup?.code).toBe("CONFLICT");
     // The county institute now appears for a Baiyun water meter, and is recommended (R-FIL-1).
@@ -225,7 +225,7 @@ describe("capabilities", () => {
     const opts2 = await (await as("jyzqy")).filing.options({ instrumentIds: [fx.instrument["BA-0011"]!] });
     expect(opts2[0]!.institutions.some((i) => i.id === fx.org.byInstitute)).toBe(false);
     await county.capability.remove({ id });
-    expect((await county.capability.list()).some((c) => c.id === id)).toBe(false);
+    expect((await county.capability.list()).items.some((c) => c.id === id)).toBe(false);
   });
 
   it("R-FIL-1 an authorised institution's capability must list its regions", async () => {

@@ -12,15 +12,6 @@ import { addDays } from "@/lib/china-day";
 export const BUCKETS = ["all", "due", "overdue", "invalid", "valid", "failed"] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
-export const BUCKET_LABEL: Record<Bucket, string> = {
-  all: "全部仪器",
-  due: "须检仪器",
-  overdue: "超期未检",
-  invalid: "无效仪器",
-  valid: "有效仪器",
-  failed: "不合格",
-};
-
 export type BucketInput = { approvedOn: string | null; validUntil: string | null; failedSince: string | null };
 
 export function bucketBounds(today: string) {

@@ -93,15 +93,3 @@ export function instrumentCode(countyCode: string, day: string, seq: number): st
   if (seq < 1 || seq > 9999) throw new AppError("FILING_CODE_EXHAUSTED");
   return `${countyCode}${day.replace(/-/g, "")}${String(seq).padStart(4, "0")}`;
 }
-
-export const RETURN_REASON_LABEL: Record<ReturnReason, string> = {
-  incomplete: "资料不完整",
-  not_in_catalogue: "不属于强检目录",
-  other: "其他",
-};
-export const FILING_STATE_LABEL: Record<FilingState, string> = {
-  pending: "待审核",
-  assigned: "待确认（已分派）",
-  filed: "已备案",
-  returned: "被退回",
-};
