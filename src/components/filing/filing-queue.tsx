@@ -146,10 +146,10 @@ export function FilingQueue({ view, canAssign }: { view: "review" | "handle"; ca
               </TableHead>
               <TableHead>器具名称</TableHead>
               <TableHead>出厂编号</TableHead>
-              <TableHead>种别 / 方式</TableHead>
-              <TableHead>申请单位</TableHead>
               <TableHead>状态</TableHead>
-              <TableHead>提交时间</TableHead>
+              <TableHead className="hidden md:table-cell">种别 / 方式</TableHead>
+              <TableHead className="hidden md:table-cell">申请单位</TableHead>
+              <TableHead className="hidden md:table-cell">提交时间</TableHead>
               <TableHead className="text-right">记录</TableHead>
             </TableRow>
           </TableHeader>
@@ -164,13 +164,12 @@ export function FilingQueue({ view, canAssign }: { view: "review" | "handle"; ca
                     onCheckedChange={(on) => setSelected((s) => (on ? [...s, f.id] : s.filter((x) => x !== f.id)))}
                   />
                 </TableCell>
-                <TableCell className="font-medium">{f.name}</TableCell>
-                <TableCell className="font-mono">{f.serialNo}</TableCell>
-                <TableCell>
-                  {f.kindName} · {METHOD_LABEL[f.method]}
+                <TableCell className="font-medium">
+                  {f.name}
+                  <div className="max-w-40 truncate text-xs font-normal text-muted-foreground md:hidden">{f.enterpriseName}</div>
                 </TableCell>
-                <TableCell className="max-w-56 truncate">{f.enterpriseName}</TableCell>
-                <TableCell className="max-w-64 whitespace-normal">
+                <TableCell className="font-mono">{f.serialNo}</TableCell>
+                <TableCell className="max-w-64 min-w-32 whitespace-normal">
                   <Badge variant={f.state === "filed" ? "success" : f.state === "returned" ? "destructive" : "secondary"}>{FILING_STATE_LABEL[f.state]}</Badge>
                   {f.state === "assigned" && view === "review" && f.assignedName ? <div className="text-xs text-muted-foreground">分派至 {f.assignedName}</div> : null}
                   {view === "handle" ? <div className="text-xs text-muted-foreground">来自 {f.reviewerName}</div> : null}
@@ -178,7 +177,11 @@ export function FilingQueue({ view, canAssign }: { view: "review" | "handle"; ca
                   {f.returnReason ? <div className="text-xs text-muted-foreground">{RETURN_REASON_LABEL[f.returnReason]}{f.returnText ? `：${f.returnText}` : ""}</div> : null}
                   {f.instrumentCode ? <div className="font-mono text-xs">{f.instrumentCode}</div> : null}
                 </TableCell>
-                <TableCell className="whitespace-nowrap">{formatDateTime(f.submittedAt)}</TableCell>
+                <TableCell className="hidden md:table-cell">
+                  {f.kindName} · {METHOD_LABEL[f.method]}
+                </TableCell>
+                <TableCell className="hidden max-w-56 truncate md:table-cell">{f.enterpriseName}</TableCell>
+                <TableCell className="hidden whitespace-nowrap md:table-cell">{formatDateTime(f.submittedAt)}</TableCell>
                 <TableCell className="text-right">
                   <Button size="sm" variant="ghost" onClick={() => setHistory(f.instrumentId)}>
                     查看

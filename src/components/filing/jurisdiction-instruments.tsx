@@ -83,12 +83,12 @@ export function JurisdictionInstruments() {
             <TableRow>
               <TableHead>器具名称</TableHead>
               <TableHead>出厂编号</TableHead>
-              <TableHead>种别</TableHead>
-              <TableHead>使用单位</TableHead>
-              <TableHead>备案状态</TableHead>
-              <TableHead>备案通过</TableHead>
-              <TableHead>有效期至</TableHead>
               <TableHead>状况</TableHead>
+              <TableHead className="hidden md:table-cell">种别</TableHead>
+              <TableHead className="hidden md:table-cell">使用单位</TableHead>
+              <TableHead className="hidden md:table-cell">备案状态</TableHead>
+              <TableHead className="hidden md:table-cell">备案通过</TableHead>
+              <TableHead>有效期至</TableHead>
               <TableHead className="text-right">记录</TableHead>
             </TableRow>
           </TableHeader>
@@ -97,15 +97,15 @@ export function JurisdictionInstruments() {
               <TableRow key={i.id}>
                 <TableCell className="font-medium">{i.name}</TableCell>
                 <TableCell className="font-mono">{i.serialNo}</TableCell>
-                <TableCell>{i.kindName}</TableCell>
-                <TableCell className="max-w-56 truncate">{i.enterpriseName}</TableCell>
-                <TableCell>{FILING_STATUS_LABEL[i.filingStatus]}</TableCell>
-                <TableCell className="whitespace-nowrap">{i.approvedOn ?? "—"}</TableCell>
-                <TableCell className="whitespace-nowrap">{i.validUntil ?? "—"}</TableCell>
                 <TableCell className="space-x-1 whitespace-nowrap">
                   {i.bucket ? <Badge variant={BADGE[i.bucket]}>{BUCKET_LABEL[i.bucket]}</Badge> : <span className="text-muted-foreground">—</span>}
                   {i.failedSince ? <Badge variant="destructive">不合格</Badge> : null}
                 </TableCell>
+                <TableCell className="hidden md:table-cell">{i.kindName}</TableCell>
+                <TableCell className="hidden max-w-56 truncate md:table-cell">{i.enterpriseName}</TableCell>
+                <TableCell className="hidden md:table-cell">{FILING_STATUS_LABEL[i.filingStatus]}</TableCell>
+                <TableCell className="hidden whitespace-nowrap md:table-cell">{i.approvedOn ?? "—"}</TableCell>
+                <TableCell className="whitespace-nowrap">{i.validUntil ?? "—"}</TableCell>
                 <TableCell className="text-right">
                   <Button size="sm" variant="ghost" onClick={() => setHistory(i.id)}>
                     查看

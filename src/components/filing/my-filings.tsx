@@ -52,11 +52,11 @@ export function MyFilings({ tab }: { tab: "submitted" | "returned" }) {
             <TableRow>
               <TableHead>器具名称</TableHead>
               <TableHead>出厂编号</TableHead>
-              <TableHead>种别</TableHead>
-              <TableHead>备案机构</TableHead>
+              <TableHead className="hidden md:table-cell">种别</TableHead>
+              <TableHead className="hidden md:table-cell">备案机构</TableHead>
               {tab === "returned" ? <TableHead>退回原因</TableHead> : <TableHead>状态</TableHead>}
               {tab === "returned" ? null : <TableHead>器具编码</TableHead>}
-              <TableHead>提交时间</TableHead>
+              <TableHead className="hidden md:table-cell">提交时间</TableHead>
               <TableHead className="text-right">操作</TableHead>
             </TableRow>
           </TableHeader>
@@ -65,8 +65,8 @@ export function MyFilings({ tab }: { tab: "submitted" | "returned" }) {
               <TableRow key={f.id} data-testid={`filing-row-${f.serialNo}`}>
                 <TableCell className="font-medium">{f.name}</TableCell>
                 <TableCell className="font-mono">{f.serialNo}</TableCell>
-                <TableCell>{f.kindName}</TableCell>
-                <TableCell className="max-w-56 truncate">{f.institutionName}</TableCell>
+                <TableCell className="hidden md:table-cell">{f.kindName}</TableCell>
+                <TableCell className="hidden max-w-56 truncate md:table-cell">{f.institutionName}</TableCell>
                 {tab === "returned" ? (
                   <TableCell className="max-w-72 whitespace-normal">
                     <Badge variant="destructive">{f.returnReason ? RETURN_REASON_LABEL[f.returnReason] : "—"}</Badge>
@@ -78,7 +78,7 @@ export function MyFilings({ tab }: { tab: "submitted" | "returned" }) {
                   </TableCell>
                 )}
                 {tab === "returned" ? null : <TableCell className="font-mono text-xs">{f.instrumentCode ?? "—"}</TableCell>}
-                <TableCell className="whitespace-nowrap">{formatDateTime(f.submittedAt)}</TableCell>
+                <TableCell className="hidden whitespace-nowrap md:table-cell">{formatDateTime(f.submittedAt)}</TableCell>
                 <TableCell className="space-x-2 text-right whitespace-nowrap">
                   <Button size="sm" variant="ghost" onClick={() => setHistory(f.instrumentId)}>
                     记录

@@ -68,10 +68,10 @@ export function PendingInstruments() {
               </TableHead>
               <TableHead>器具名称</TableHead>
               <TableHead>出厂编号</TableHead>
-              <TableHead>种别</TableHead>
-              <TableHead>检定方式</TableHead>
-              <TableHead>状态</TableHead>
               <TableHead>说明</TableHead>
+              <TableHead className="hidden md:table-cell">种别</TableHead>
+              <TableHead className="hidden md:table-cell">检定方式</TableHead>
+              <TableHead className="hidden md:table-cell">状态</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -87,14 +87,14 @@ export function PendingInstruments() {
                 </TableCell>
                 <TableCell className="font-medium">{i.name}</TableCell>
                 <TableCell className="font-mono">{i.serialNo}</TableCell>
-                <TableCell>
-                  {i.kindName} <span className="text-xs text-muted-foreground">{i.supervision}</span>
-                </TableCell>
-                <TableCell>{METHOD_LABEL[i.method]}</TableCell>
-                <TableCell>{INSTRUMENT_STATUS_LABEL[i.status]}</TableCell>
-                <TableCell className="max-w-72 text-sm whitespace-normal">
+                <TableCell className="max-w-72 min-w-40 text-sm whitespace-normal">
                   {i.blocker ? <Badge variant="warning" className="whitespace-normal text-left">{i.blocker}</Badge> : <span className="text-muted-foreground">可备案</span>}
                 </TableCell>
+                <TableCell className="hidden md:table-cell">
+                  {i.kindName} <span className="text-xs text-muted-foreground">{i.supervision}</span>
+                </TableCell>
+                <TableCell className="hidden md:table-cell">{METHOD_LABEL[i.method]}</TableCell>
+                <TableCell className="hidden md:table-cell">{INSTRUMENT_STATUS_LABEL[i.status]}</TableCell>
               </TableRow>
             ))}
           </TableBody>
