@@ -70,5 +70,5 @@ describe("bucket SQL predicates", () => {
     } finally {
       await client.close();
     }
-  });
+  }, 60_000);
 });
