@@ -205,6 +205,28 @@ describe("filing workflow", () => {
   });
 });
 
+describe("R-FIL-4 code sequence under load", () => {
+  it("R-FIL-4 twelve filings approved by concurrent requests get twelve distinct consecutive codes", async () => {
+    const [tpl] = await database.db.select().from(instruments).where(eq(instruments.id, fx.instrument["BA-0008"]!));
+    const { id: _id, createdAt: _c, updatedAt: _u, ...base } = tpl!;
+    void _id; void _c; void _u;
+    const fresh = await database.db
+      .insert(instruments)
+      .values(Array.from({ length: 12 }, (_, i) => ({ ...base, serialNo: `RACE-${i}`, serialNorm: `race-${i}`, filingStatus: "none" as const, flowStatus: null, institutionId: null, instrumentCode: null, filingApprovedOn: null, validUntil: null, certificateNo: null, failedSince: null })))
+      .returning({ id: instruments.id });
+    const ent = await as("jyzqy");
+    const { filingIds } = await ent.filing.submit({ items: fresh.map((f) => ({ instrumentId: f.id, institutionId: fx.org.gzInstitute })) });
+    const callers = await Promise.all(filingIds.map(() => as("gzjly")));
+    const results = await Promise.all(filingIds.map((id, i) => callers[i]!.filing.approve({ filingIds: [id] })));
+    const codes = results.map((r) => r.codes[0]!);
+    expect(new Set(codes).size).toBe(12);
+    const seqs = codes.map((c) => Number(c.slice(14))).sort((a, b) => a - b);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(11);
+    const day = chinaToday().replace(/-/g, "");
+    expect(codes.every((c) => c.startsWith(`440111${day}`) && c.length === 18)).toBe(true);
+  });
+});
+
 describe("capabilities", () => {
   it("检定能力 an institution adds, disables and removes its own rows; regions must lie in its jurisdiction", async () => {
     const county = await as("byjls");

@@ -48,6 +48,8 @@ export function FilingHistoryDialog({ instrumentId, onOpenChange }: { instrument
                     <li key={i} className="flex flex-wrap gap-x-2">
                       <span className="text-muted-foreground tabular-nums">{formatDateTime(h.at)}</span>
                       <span>{FILING_ACTION_LABEL[h.action]}</span>
+                      {h.by ? <span className="text-muted-foreground">· {h.by}</span> : null}
+                      {h.to ? <span className="text-muted-foreground">→ {h.to}</span> : null}
                       {h.reason ? <span>· {RETURN_REASON_LABEL[h.reason as keyof typeof RETURN_REASON_LABEL] ?? h.reason}</span> : null}
                       {h.text ? <span className="text-muted-foreground">· {h.text}</span> : null}
                     </li>

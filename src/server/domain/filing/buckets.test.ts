@@ -1,7 +1,7 @@
 import { and, sql } from "drizzle-orm";
 import { PgDialect, date, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { addDays } from "@/lib/china-day";
+import { addDays, chinaToday } from "@/lib/china-day";
 import { bucketsOf, bucketWhere, headlineBucket, BUCKETS, type BucketInput } from "./buckets";
 
 const T = "2026-03-01"; // crosses a month end on purpose
@@ -37,6 +37,23 @@ describe("buckets (pure)", () => {
     expect(b).toEqual({ all: true, due: false, overdue: false, invalid: false, valid: false, failed: false });
     expect(headlineBucket({ approvedOn: null, validUntil: null, failedSince: null }, T)).toBeNull();
     expect(headlineBucket(valid(-31), T)).toBe("invalid");
+  });
+});
+
+describe("buckets and the China day", () => {
+  it("R-TIME-1 R-BKT-2 at 00:30 in Shanghai (16:30 UTC the day before) the China day decides: 11 days → overdue", () => {
+    const at = new Date("2026-02-28T16:30:00Z");
+    const x: BucketInput = { approvedOn: "2026-02-18", validUntil: null, failedSince: null };
+    expect(chinaToday(at, "Asia/Shanghai")).toBe("2026-03-01");
+    expect(bucketsOf(x, chinaToday(at, "Asia/Shanghai"))).toMatchObject({ due: false, overdue: true });
+    // The UTC calendar day would still say "due": the rule must not use it.
+    expect(bucketsOf(x, at.toISOString().slice(0, 10))).toMatchObject({ due: true, overdue: false });
+  });
+  it("R-TIME-1 R-BKT-1 validUntil is inclusive through the China day", () => {
+    const at = new Date("2026-03-01T15:59:00Z"); // 23:59 on 1 March in Shanghai
+    expect(bucketsOf({ approvedOn: null, validUntil: "2026-03-01", failedSince: null }, chinaToday(at, "Asia/Shanghai"))).toMatchObject({ due: true, overdue: false });
+    const next = new Date("2026-03-01T16:00:00Z"); // 00:00 on 2 March
+    expect(bucketsOf({ approvedOn: null, validUntil: "2026-03-01", failedSince: null }, chinaToday(next, "Asia/Shanghai"))).toMatchObject({ due: false, overdue: true });
   });
 });
 

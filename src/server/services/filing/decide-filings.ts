@@ -75,17 +75,16 @@ async function approveLocked(tx: Tx, d: Decider, rows: Locked[], institutionId: 
     list.forEach((r, i) => codes.set(r.id, instrumentCode(county, day, first + i)));
   }
   const e = entry(d, action);
-  for (const r of rows) {
-    const code = codes.get(r.id)!;
-    await tx
-      .update(filings)
-      .set({ state: "filed", decidedBy: d.userId, decidedAt: new Date(), approvedOn: day, instrumentCode: code, history: appendHistory(e) })
-      .where(eq(filings.id, r.id));
-    await tx
-      .update(instruments)
-      .set({ filingStatus: "filed", flowStatus: null, institutionId, instrumentCode: code, filingApprovedOn: day })
-      .where(eq(instruments.id, r.instrumentId));
-  }
+  // Two set-based statements, however many filings are decided at once.
+  const codeValues = sql.join(rows.map((r) => sql`(${r.id}::bigint, ${r.instrumentId}::bigint, ${codes.get(r.id)!})`), sql`, `);
+  await tx.execute(sql`
+    update ${filings} set state = 'filed', decided_by = ${d.userId}, decided_at = now(), approved_on = ${day}::date,
+      instrument_code = v.code, history = ${filings.history} || ${JSON.stringify([e])}::jsonb, updated_at = now()
+    from (values ${codeValues}) as v(filing_id, instrument_id, code) where ${filings.id} = v.filing_id`);
+  await tx.execute(sql`
+    update ${instruments} set filing_status = 'filed', flow_status = null, institution_id = ${institutionId}::bigint,
+      instrument_code = v.code, filing_approved_on = ${day}::date, updated_at = now()
+    from (values ${codeValues}) as v(filing_id, instrument_id, code) where ${instruments.id} = v.instrument_id`);
   await writeAudit(
     tx,
     d,
@@ -187,9 +186,11 @@ export function declineFilings(db: DB, d: Decider, filingIds: number[], text: st
     rows.forEach((r) => assertAssignedTo(asRecord(r), d.caller));
     const e = entry(d, "decline", { reason: "无能力", text });
     await tx.update(filings).set({ state: "pending", assignedInstitutionId: null, history: appendHistory(e) }).where(inArray(filings.id, filingIds));
-    for (const r of rows) {
-      await tx.update(instruments).set({ filingStatus: "pending", institutionId: r.institutionId }).where(eq(instruments.id, r.instrumentId));
-    }
+    // Back with the reviewing institution: the instrument's one open filing (unique index) names it.
+    await tx
+      .update(instruments)
+      .set({ filingStatus: "pending", institutionId: sql`(select f.institution_id from ${filings} f where f.instrument_id = ${instruments.id} and f.state = 'pending')` })
+      .where(inArray(instruments.id, rows.map((r) => r.instrumentId)));
     await writeAudit(
       tx,
       d,

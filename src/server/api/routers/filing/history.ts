@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { filings, instruments, organisations } from "@/server/db/schema";
 import { instrumentIdInput } from "@/lib/schemas/filing";
@@ -46,5 +46,8 @@ export const historyProcedure = protectedProcedure.input(instrumentIdInput).quer
     .leftJoin(assignedOrg, eq(assignedOrg.id, filings.assignedInstitutionId))
     .where(eq(filings.instrumentId, inst.id))
     .orderBy(desc(filings.id));
-  return { instrument: inst, filings: rows };
+  const orgIds = [...new Set(rows.flatMap((f) => f.history.flatMap((h) => [h.byOrgId, h.toOrgId ?? h.byOrgId])))];
+  const orgs = orgIds.length ? await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
+  const orgNames = Object.fromEntries(orgs.map((o) => [o.id, o.name]));
+  return { instrument: inst, filings: rows.map((f) => ({ ...f, history: f.history.map((h) => ({ ...h, by: orgNames[h.byOrgId] ?? null, to: h.toOrgId ? (orgNames[h.toOrgId] ?? null) : null })) })) };
 });
