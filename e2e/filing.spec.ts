@@ -139,4 +139,17 @@ test("screens of the filing pages at desktop and phone width", async ({ page }) 
       await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
     }
   }
+  // Dialogs at phone width: choosing institutions, and an instrument's filing record.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "jyzqy");
+  await page.goto("/enterprise/filings");
+  await select(page, "BA-0011");
+  await page.getByRole("button", { name: /申请备案/ }).click();
+  await expect(page.getByRole("combobox", { name: "BA-0011 的备案机构" })).toContainText("推荐");
+  await page.screenshot({ path: `${dir}/enterprise-submit-dialog-390.png` });
+  await page.keyboard.press("Escape");
+  await page.getByRole("tab", { name: "已提交" }).click();
+  await page.getByTestId("filing-row-BA-0001").getByRole("button", { name: "记录" }).click();
+  await expect(page.getByRole("dialog")).toContainText("审核通过");
+  await page.screenshot({ path: `${dir}/filing-history-dialog-390.png` });
 });

@@ -53,7 +53,7 @@ export function CapabilityForm({ draft, jurisdiction, authorised, onClose }: { d
 
   return (
     <Dialog open={!!draft} onOpenChange={(o) => (o ? null : onClose())}>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-lg">
+      <DialogContent className="[&>*]:min-w-0 max-h-[90vh] overflow-y-auto sm:max-w-lg">
         <DialogHeader>
           <DialogTitle>{d.id ? "修改检定能力" : "新增检定能力"}</DialogTitle>
           <DialogDescription>
@@ -64,7 +64,7 @@ export function CapabilityForm({ draft, jurisdiction, authorised, onClose }: { d
           <div className="space-y-1">
             <Label htmlFor="cap-kind">器具种别</Label>
             <Select value={d.kindId ? String(d.kindId) : ""} onValueChange={(v) => setD({ ...d, kindId: Number(v) })} disabled={!!d.id}>
-              <SelectTrigger id="cap-kind" className="w-full">
+              <SelectTrigger id="cap-kind" className="w-full min-w-0">
                 <SelectValue placeholder="请选择种别" />
               </SelectTrigger>
               <SelectContent>
@@ -79,7 +79,7 @@ export function CapabilityForm({ draft, jurisdiction, authorised, onClose }: { d
           <div className="space-y-1">
             <Label htmlFor="cap-method">检定方式</Label>
             <Select value={d.method ?? ""} onValueChange={(v) => setD({ ...d, method: v as "send_in" | "on_site" })} disabled={!!d.id}>
-              <SelectTrigger id="cap-method" className="w-full">
+              <SelectTrigger id="cap-method" className="w-full min-w-0">
                 <SelectValue placeholder="请选择" />
               </SelectTrigger>
               <SelectContent>

@@ -35,7 +35,7 @@ export function AssignDialog({ filingIds, open, onOpenChange, onDone }: Props) {
   const assign = useMutation(trpc.filing.assign.mutationOptions(useDone(onDone, "已分派")));
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent className="[&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>分派给区县机构</DialogTitle>
           <DialogDescription>已选 {filingIds.length} 条备案。只列出本辖区内、器具所在区县且具备相应检定能力的法定计量技术机构。</DialogDescription>
@@ -46,7 +46,7 @@ export function AssignDialog({ filingIds, open, onOpenChange, onDone }: Props) {
           <div className="space-y-1">
             <Label htmlFor="assign-target">区县机构</Label>
             <Select value={target} onValueChange={setTarget}>
-              <SelectTrigger id="assign-target" className="w-full">
+              <SelectTrigger id="assign-target" className="w-full min-w-0">
                 <SelectValue placeholder="请选择" />
               </SelectTrigger>
               <SelectContent>
@@ -80,7 +80,7 @@ export function ReturnDialog({ filingIds, open, onOpenChange, onDone }: Props) {
   const ret = useMutation(trpc.filing.return.mutationOptions(useDone(onDone, "已退回")));
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent className="[&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>退回备案</DialogTitle>
           <DialogDescription>已选 {filingIds.length} 条备案。“资料不完整”可由企业修改后重新提交；“不属于强检目录”企业只能删除。</DialogDescription>
@@ -89,7 +89,7 @@ export function ReturnDialog({ filingIds, open, onOpenChange, onDone }: Props) {
           <div className="space-y-1">
             <Label htmlFor="return-reason">退回原因</Label>
             <Select value={reason} onValueChange={(v) => setReason(v as typeof reason)}>
-              <SelectTrigger id="return-reason" className="w-full">
+              <SelectTrigger id="return-reason" className="w-full min-w-0">
                 <SelectValue placeholder="请选择" />
               </SelectTrigger>
               <SelectContent>
@@ -130,7 +130,7 @@ export function DeclineDialog({ filingIds, open, onOpenChange, onDone }: Props) 
   const decline = useMutation(trpc.filing.decline.mutationOptions(useDone(onDone, "已退回市级机构")));
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent className="[&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>无能力退回</DialogTitle>
           <DialogDescription>已选 {filingIds.length} 条备案，将退回分派它们的市级机构重新处理。</DialogDescription>

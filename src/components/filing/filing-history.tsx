@@ -14,7 +14,7 @@ export function FilingHistoryDialog({ instrumentId, onOpenChange }: { instrument
   const { data, isPending, error } = useQuery(trpc.filing.history.queryOptions({ instrumentId: instrumentId ?? 0 }, { enabled: instrumentId !== null }));
   return (
     <Dialog open={instrumentId !== null} onOpenChange={onOpenChange}>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
+      <DialogContent className="[&>*]:min-w-0 max-h-[90vh] overflow-y-auto sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>备案记录</DialogTitle>
           <DialogDescription>{data ? `${data.instrument.name}（出厂编号 ${data.instrument.serialNo}）` : "器具的备案状态与处理经过"}</DialogDescription>

@@ -76,7 +76,7 @@ export function ResubmitDialog({ row, onClose }: { row: ReturnedRow | null; onCl
 
   return (
     <Dialog open={!!row} onOpenChange={(o) => (o ? null : onClose())}>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
+      <DialogContent className="[&>*]:min-w-0 max-h-[90vh] overflow-y-auto sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>修改并重新提交</DialogTitle>
           <DialogDescription>退回说明：{row?.returnText || "资料不完整"}</DialogDescription>
@@ -100,7 +100,7 @@ export function ResubmitDialog({ row, onClose }: { row: ReturnedRow | null; onCl
             <Label htmlFor="resubmit-institution">备案机构</Label>
             {opt?.blocker ? <p className="text-sm text-destructive">{opt.blocker}</p> : null}
             <Select value={institutionId ? String(institutionId) : ""} onValueChange={(v) => setInstitutionId(Number(v))}>
-              <SelectTrigger id="resubmit-institution" className="w-full">
+              <SelectTrigger id="resubmit-institution" className="w-full min-w-0">
                 <SelectValue placeholder="请选择机构" />
               </SelectTrigger>
               <SelectContent>

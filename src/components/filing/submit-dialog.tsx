@@ -42,7 +42,7 @@ export function SubmitDialog({ instrumentIds, open, onOpenChange, onDone }: { in
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
+      <DialogContent className="[&>*]:min-w-0 max-h-[90vh] overflow-y-auto sm:max-w-2xl">
         <DialogHeader>
           <DialogTitle>选择备案机构</DialogTitle>
           <DialogDescription>平台按器具所在地和机构的检定能力列出可选机构，已为每台器具预选推荐机构（标“推荐”）。</DialogDescription>
@@ -54,7 +54,7 @@ export function SubmitDialog({ instrumentIds, open, onOpenChange, onDone }: { in
         ) : (
           <div className="space-y-3">
             {ready.map((r) => (
-              <div key={r.instrumentId} className="grid gap-2 rounded-md border p-3 sm:grid-cols-[1fr_18rem] sm:items-center">
+              <div key={r.instrumentId} className="grid min-w-0 gap-2 rounded-md border p-3 [&>*]:min-w-0 sm:grid-cols-[1fr_18rem] sm:items-center">
                 <div className="min-w-0">
                   <div className="font-medium">{r.name}</div>
                   <div className="text-xs text-muted-foreground">
@@ -62,7 +62,7 @@ export function SubmitDialog({ instrumentIds, open, onOpenChange, onDone }: { in
                   </div>
                 </div>
                 <Select value={choice[r.instrumentId] ? String(choice[r.instrumentId]) : ""} onValueChange={(v) => setChoice((c) => ({ ...c, [r.instrumentId]: Number(v) }))}>
-                  <SelectTrigger className="w-full" aria-label={`${r.serialNo} 的备案机构`}>
+                  <SelectTrigger className="w-full min-w-0" aria-label={`${r.serialNo} 的备案机构`}>
                     <SelectValue placeholder="请选择机构" />
                   </SelectTrigger>
                   <SelectContent>
