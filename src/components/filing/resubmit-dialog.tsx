@@ -106,8 +106,8 @@ export function ResubmitDialog({ row, onClose }: { row: ReturnedRow | null; onCl
               <SelectContent>
                 {opt?.institutions.map((i) => (
                   <SelectItem key={i.id} value={String(i.id)}>
+                    {i.id === opt.recommendedId ? "【推荐】" : ""}
                     {i.name}
-                    {i.id === opt.recommendedId ? " · 推荐" : ""}
                   </SelectItem>
                 ))}
               </SelectContent>

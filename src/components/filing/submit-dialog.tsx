@@ -68,9 +68,9 @@ export function SubmitDialog({ instrumentIds, open, onOpenChange, onDone }: { in
                   <SelectContent>
                     {r.institutions.map((i) => (
                       <SelectItem key={i.id} value={String(i.id)}>
+                        {i.id === r.recommendedId ? "【推荐】" : ""}
                         {i.name}
                         {i.level ? `（${i.institutionKind === "authorised" ? "授权" : LEVEL_LABEL[i.level]}）` : ""}
-                        {i.id === r.recommendedId ? " · 推荐" : ""}
                       </SelectItem>
                     ))}
                   </SelectContent>
