@@ -31,6 +31,12 @@ export const FILING_STATUS_LABEL = {
   filed: "已备案",
   returned: "被退回",
 } as const;
+/** Filing workflow (issue 5). */
+export const FILING_STATE_LABEL = { pending: "待审核", assigned: "待确认（已分派）", filed: "已备案", returned: "被退回" } as const;
+export const RETURN_REASON_LABEL = { incomplete: "资料不完整", not_in_catalogue: "不属于强检目录", other: "其他" } as const;
+export const FILING_ACTION_LABEL = { submit: "提交备案", approve: "审核通过", assign: "分派", return: "退回", confirm: "确认受理", decline: "无能力退回" } as const;
+/** 辖区仪器 lists (R-BKT-1…5, seed 000 四). */
+export const BUCKET_LABEL = { all: "全部仪器", due: "须检仪器", overdue: "超期未检", invalid: "无效仪器", valid: "有效仪器", failed: "不合格" } as const;
 export const ORIGIN_LABEL = { domestic: "国产", imported: "进口" } as const;
 
 /** Reverse lookup: Chinese word → code (used by CSV/Excel imports). */

@@ -14,6 +14,26 @@ export const ERRORS = {
   CONFLICT: { code: "CONFLICT", message: "记录已被他人修改，请刷新后重试" },
   RATE_LIMITED: { code: "TOO_MANY_REQUESTS", message: "操作过于频繁，请稍后再试" },
   INTERNAL: { code: "INTERNAL_SERVER_ERROR", message: "系统繁忙，请稍后再试" },
+  // Filing and capabilities (issue 5)
+  FILING_ALREADY_FILED: { code: "CONFLICT", message: "该器具已备案，无需重复备案" },
+  FILING_ALREADY_OPEN: { code: "CONFLICT", message: "该器具已提交备案，正在审核中，请勿重复提交" },
+  FILING_NOT_NEEDED: { code: "BAD_REQUEST", message: "该器具已有检定记录，后续周期无需备案，可直接预约检定" },
+  FILING_DELETE_ONLY: { code: "BAD_REQUEST", message: "该器具因“不属于强检目录”被退回，只能删除，不能重新提交" },
+  FILING_INSTRUMENT_INACTIVE: { code: "BAD_REQUEST", message: "停用或报废的器具不能备案" },
+  FILING_IN_FLOW: { code: "CONFLICT", message: "该器具正在其他流程中，暂不能备案" },
+  FILING_KIND_NOT_VERIFIABLE: { code: "BAD_REQUEST", message: "该器具种别仅实施型式批准（P），本平台只受理强制检定" },
+  FILING_TYPE_EVALUATION_MISSING: { code: "BAD_REQUEST", message: "监管方式为 P+V 的器具须先上传型式评价报告或型式批准证书，才能备案" },
+  FILING_INSTITUTION_NOT_ELIGIBLE: { code: "BAD_REQUEST", message: "所选机构不具备该器具的检定能力或不覆盖器具所在地，请重新选择" },
+  FILING_STATE_CHANGED: { code: "CONFLICT", message: "该备案已被处理或状态已变化，请刷新后查看" },
+  FILING_ASSIGN_NOT_ALLOWED: { code: "BAD_REQUEST", message: "只有市级及以上法定计量技术机构可以分派备案" },
+  FILING_ASSIGN_TARGET_INVALID: { code: "BAD_REQUEST", message: "只能分派给本辖区内器具所在区县的法定计量技术机构" },
+  FILING_ASSIGN_NO_CAPABILITY: { code: "BAD_REQUEST", message: "所选区县机构不具备该器具的检定能力" },
+  FILING_NOT_RETURNED: { code: "BAD_REQUEST", message: "只有被退回的器具才能在此修改、重新提交或删除" },
+  FILING_CODE_EXHAUSTED: { code: "CONFLICT", message: "该区县当日器具编码已用完，请次日再审批" },
+  CAPABILITY_DUPLICATE: { code: "CONFLICT", message: "该种别与检定方式的能力已存在，请直接修改" },
+  CAPABILITY_REGION_OUTSIDE: { code: "BAD_REQUEST", message: "覆盖区域须在本机构辖区之内" },
+  CAPABILITY_REGION_REQUIRED: { code: "BAD_REQUEST", message: "授权机构须列明覆盖区域" },
+  CAPABILITY_KIND_NOT_VERIFIABLE: { code: "BAD_REQUEST", message: "仅实施型式批准（P）的种别不能设置检定能力" },
 } as const satisfies Record<string, { code: TRPCError["code"]; message: string }>;
 
 export type AppErrorCode = keyof typeof ERRORS;

@@ -2,13 +2,22 @@ import { eq, inArray } from "drizzle-orm";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
-import { organisations, users } from "@/server/db/schema";
+import { filings, institutionCapabilities, instruments, organisations, users } from "@/server/db/schema";
 import { DEMO_ORGS, DEMO_USERS } from "@/server/db/seed/demo";
 
 export type DemoOrgKey = (typeof DEMO_ORGS)[number]["key"];
 export type DemoAccount = (typeof DEMO_USERS)[number]["username"];
 
-export type Fixtures = { org: Record<string, number>; user: Record<string, number> };
+export type Fixtures = {
+  org: Record<string, number>;
+  user: Record<string, number>;
+  /** Demo instruments by serial number (filing seed: "BA-…"). */
+  instrument: Record<string, number>;
+  /** Latest filing of each demo instrument, by the instrument's serial number. */
+  filing: Record<string, number>;
+  /** One capability row id per demo institution key. */
+  capability: Record<string, number>;
+};
 
 /** Ids of the demo organisations (by their key in DEMO_ORGS) and users (by username). */
 export async function loadFixtures(db: DB): Promise<Fixtures> {
@@ -16,7 +25,19 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   const org = Object.fromEntries(DEMO_ORGS.map((o) => [o.key, orgs.find((r) => r.name === o.name)!.id]));
   const us = await db.select({ id: users.id, username: users.username }).from(users);
   const user = Object.fromEntries(us.map((u) => [u.username, u.id]));
-  return { org, user };
+  const inst = await db.select({ id: instruments.id, serialNo: instruments.serialNo }).from(instruments);
+  const instrument = Object.fromEntries(inst.map((i) => [i.serialNo, i.id]));
+  const fs = await db.select({ id: filings.id, instrumentId: filings.instrumentId }).from(filings).orderBy(filings.id);
+  const serialOf = new Map(inst.map((i) => [i.id, i.serialNo]));
+  const filing = Object.fromEntries(fs.map((f) => [serialOf.get(f.instrumentId)!, f.id]));
+  const caps = await db.select({ id: institutionCapabilities.id, orgId: institutionCapabilities.institutionId }).from(institutionCapabilities).orderBy(institutionCapabilities.id);
+  const capability = Object.fromEntries(
+    Object.entries(org).flatMap(([key, id]) => {
+      const c = caps.find((x) => x.orgId === id);
+      return c ? [[key, c.id]] : [];
+    }),
+  );
+  return { org, user, instrument, filing, capability };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */

@@ -7,7 +7,7 @@ import type { DemoAccount, Fixtures } from "../helpers/fixtures";
  * say who may call it and how scope applies. Relations: own record, another record inside the caller's
  * scope, a record outside it (R-SCOPE-4: NOT_FOUND, never FORBIDDEN).
  */
-export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
+export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT";
 export type Relation = "own" | "otherInScope" | "outOfScope";
 
 export type PolicyEntry = {
@@ -18,6 +18,143 @@ export type PolicyEntry = {
 };
 
 const orgById = (key: string) => (fx: Fixtures) => ({ id: fx.org[key] });
+const NO_SUCH = 987654321;
+const filingIds = (serial: string) => (fx: Fixtures) => ({ filingIds: [fx.filing[serial]] });
+const byInstrument = (serial: string) => (fx: Fixtures) => ({ instrumentId: fx.instrument[serial] });
+
+/**
+ * Issue 5 (filing, capabilities, jurisdiction). Demo data: BA-0001 filed by the Baiyun county institute
+ * (byjls), BA-0003 filed by the city institute (gzjly), BA-0014 assigned gzjly → byjls, BA-0015 pending at
+ * gzjly, BA-0013 returned (station, Baiyun); BA-0101 filed by gzjly and BA-0106 filed with the authorised
+ * institution sqjg (hospital, Tianhe). Sweep inputs name no record, so they change nothing.
+ */
+const filingPolicy: Record<string, PolicyEntry> = {
+  "capability.list": { access: ["institution"] },
+  "capability.save": {
+    access: ["institution"],
+    input: () => ({ kindId: NO_SUCH, method: "send_in", regionCodes: [] }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ id: fx.capability.gzInstitute, kindId: NO_SUCH, method: "send_in" }), expect: "NOT_FOUND", note: "other institution's capability" },
+    ],
+  },
+  "capability.setEnabled": {
+    access: ["institution"],
+    input: () => ({ id: NO_SUCH, enabled: true }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ id: fx.capability.gzInstitute, enabled: false }), expect: "NOT_FOUND", note: "county on city's row" },
+      { relation: "outOfScope", as: "sqjg", input: (fx) => ({ id: fx.capability.byInstitute, enabled: false }), expect: "NOT_FOUND", note: "authorised on legal's row" },
+    ],
+  },
+  "capability.remove": {
+    access: ["institution"],
+    input: () => ({ id: NO_SUCH }),
+    relations: [{ relation: "outOfScope", as: "gzjly", input: (fx) => ({ id: fx.capability.byInstitute }), expect: "NOT_FOUND", note: "city on county's row" }],
+  },
+  "filing.candidates": { access: ["enterprise"], input: () => ({ limit: 5 }) },
+  "filing.options": {
+    access: ["enterprise"],
+    input: () => ({ instrumentIds: [NO_SUCH] }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: (fx) => ({ instrumentIds: [fx.instrument["BA-0008"]] }), expect: "ok", note: "R-FIL-1" },
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ instrumentIds: [fx.instrument["BA-0008"]] }), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+    ],
+  },
+  "filing.submit": {
+    access: ["enterprise"],
+    input: (fx) => ({ items: [{ instrumentId: NO_SUCH, institutionId: fx.org.gzInstitute }] }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ items: [{ instrumentId: fx.instrument["BA-0008"], institutionId: fx.org.gzInstitute }] }), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+      { relation: "own", as: "jyzqy", input: (fx) => ({ items: [{ instrumentId: fx.instrument["BA-0001"], institutionId: fx.org.gzInstitute }] }), expect: "CONFLICT", note: "R-FIL-1 filing twice" },
+      { relation: "own", as: "jyzqy", input: () => ({ items: [] }), expect: "BAD_REQUEST", note: "empty selection" },
+    ],
+  },
+  "filing.resubmit": {
+    access: ["enterprise"],
+    input: (fx) => ({ instrumentId: NO_SUCH, institutionId: fx.org.gzInstitute }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ instrumentId: fx.instrument["BA-0013"], institutionId: fx.org.gzInstitute }), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+      { relation: "own", as: "jyzqy", input: (fx) => ({ instrumentId: fx.instrument["BA-0001"], institutionId: fx.org.gzInstitute }), expect: "BAD_REQUEST", note: "R-FIL-6 only returned" },
+    ],
+  },
+  "filing.deleteReturned": {
+    access: ["enterprise"],
+    input: () => ({ instrumentId: NO_SUCH }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: byInstrument("BA-0013"), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+      { relation: "own", as: "jyzqy", input: byInstrument("BA-0001"), expect: "BAD_REQUEST", note: "R-LED-2 filed records stay" },
+    ],
+  },
+  "filing.mine": { access: ["enterprise"], input: () => ({ tab: "submitted", limit: 5 }) },
+  "filing.history": {
+    access: "signedIn",
+    input: () => ({ instrumentId: NO_SUCH }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: byInstrument("BA-0001"), expect: "ok", note: "R-SCOPE-1" },
+      { relation: "outOfScope", as: "yyqy", input: byInstrument("BA-0001"), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+      { relation: "own", as: "byjls", input: byInstrument("BA-0001"), expect: "ok", note: "R-SCOPE-2 county" },
+      { relation: "outOfScope", as: "byjls", input: byInstrument("BA-0101"), expect: "NOT_FOUND", note: "R-SCOPE-2 Tianhe is not Baiyun" },
+      { relation: "otherInScope", as: "gzjly", input: byInstrument("BA-0101"), expect: "ok", note: "R-SCOPE-2 city" },
+      { relation: "own", as: "sqjg", input: byInstrument("BA-0106"), expect: "ok", note: "R-SCOPE-2 authorised: filed with it" },
+      { relation: "outOfScope", as: "sqjg", input: byInstrument("BA-0001"), expect: "NOT_FOUND", note: "R-SCOPE-2 authorised" },
+      { relation: "outOfScope", as: "byscjg", input: byInstrument("BA-0101"), expect: "NOT_FOUND", note: "R-SCOPE-3 county" },
+      { relation: "otherInScope", as: "gdscjg", input: byInstrument("BA-0101"), expect: "ok", note: "R-SCOPE-3 province" },
+    ],
+  },
+  "filing.queue": { access: ["institution"], input: () => ({ view: "review", limit: 5 }) },
+  "filing.assignTargets": {
+    access: ["institution"],
+    input: () => ({ filingIds: [NO_SUCH] }),
+    relations: [
+      { relation: "own", as: "gzjly", input: filingIds("BA-0015"), expect: "ok", note: "R-FIL-2 city" },
+      { relation: "outOfScope", as: "byjls", input: filingIds("BA-0015"), expect: "NOT_FOUND", note: "county on city's filing" },
+      { relation: "outOfScope", as: "sqjg", input: filingIds("BA-0015"), expect: "NOT_FOUND", note: "authorised on legal's filing" },
+    ],
+  },
+  "filing.approve": {
+    access: ["institution"],
+    input: () => ({ filingIds: [NO_SUCH] }),
+    relations: [
+      { relation: "own", as: "gzjly", input: filingIds("BA-0003"), expect: "CONFLICT", note: "approving an approved filing" },
+      { relation: "outOfScope", as: "byjls", input: filingIds("BA-0015"), expect: "NOT_FOUND", note: "county on city's filing" },
+      { relation: "outOfScope", as: "sqjg", input: filingIds("BA-0015"), expect: "NOT_FOUND", note: "authorised on legal's filing" },
+      { relation: "outOfScope", as: "gzjly", input: filingIds("BA-0106"), expect: "NOT_FOUND", note: "legal on authorised's filing" },
+    ],
+  },
+  "filing.assign": {
+    access: ["institution"],
+    input: (fx) => ({ filingIds: [NO_SUCH], countyInstitutionId: fx.org.byInstitute }),
+    relations: [
+      { relation: "own", as: "gzjly", input: (fx) => ({ filingIds: [fx.filing["BA-0003"]], countyInstitutionId: fx.org.byInstitute }), expect: "CONFLICT", note: "R-FIL-2 already decided" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ filingIds: [fx.filing["BA-0015"]], countyInstitutionId: fx.org.byInstitute }), expect: "NOT_FOUND", note: "county on city's filing" },
+    ],
+  },
+  "filing.return": {
+    access: ["institution"],
+    input: () => ({ filingIds: [NO_SUCH], reason: "incomplete" }),
+    relations: [
+      { relation: "own", as: "gzjly", input: (fx) => ({ filingIds: [fx.filing["BA-0003"]], reason: "incomplete" }), expect: "CONFLICT", note: "R-FIL-2 already decided" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ filingIds: [fx.filing["BA-0015"]], reason: "other" }), expect: "BAD_REQUEST", note: "R-FIL-2 other needs text" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ filingIds: [fx.filing["BA-0015"]], reason: "incomplete" }), expect: "NOT_FOUND", note: "county on city's filing" },
+    ],
+  },
+  "filing.confirm": {
+    access: ["institution"],
+    input: () => ({ filingIds: [NO_SUCH] }),
+    relations: [
+      { relation: "outOfScope", as: "gzjly", input: filingIds("BA-0014"), expect: "NOT_FOUND", note: "R-FIL-3 city cannot confirm for the county" },
+      { relation: "outOfScope", as: "sqjg", input: filingIds("BA-0014"), expect: "NOT_FOUND", note: "authorised" },
+      { relation: "own", as: "byjls", input: filingIds("BA-0001"), expect: "NOT_FOUND", note: "R-FIL-3 not assigned to it" },
+    ],
+  },
+  "filing.decline": {
+    access: ["institution"],
+    input: () => ({ filingIds: [NO_SUCH] }),
+    relations: [{ relation: "outOfScope", as: "gzjly", input: filingIds("BA-0014"), expect: "NOT_FOUND", note: "R-FIL-3 city cannot decline for the county" }],
+  },
+  "jurisdiction.counts": { access: ["institution", "regulator"] },
+  "jurisdiction.instruments": { access: ["institution", "regulator"], input: () => ({ bucket: "due", limit: 5 }) },
+  "jurisdiction.enterprises": { access: ["institution", "regulator"], input: () => ({ limit: 5 }) },
+};
 
 export const policy: Record<string, PolicyEntry> = {
   "region.children": { access: "public", input: () => ({ parentCode: "4401" }) },
@@ -48,4 +185,5 @@ export const policy: Record<string, PolicyEntry> = {
   },
   "admin.auditLog": { access: ["admin"], input: () => ({ limit: 5 }) },
   "admin.users": { access: ["admin"], input: () => ({ limit: 5, q: "示例" }) },
+  ...filingPolicy,
 };

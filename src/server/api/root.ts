@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { catalogueRouter } from "./routers/catalogue";
+import { capabilityRouter, filingRouter, jurisdictionRouter } from "./routers/filing";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
@@ -11,6 +12,9 @@ export const appRouter = router({
   me: meRouter,
   organisation: organisationRouter,
   admin: adminRouter,
+  capability: capabilityRouter,
+  filing: filingRouter,
+  jurisdiction: jurisdictionRouter,
 });
 
 export type AppRouter = typeof appRouter;

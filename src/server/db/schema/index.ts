@@ -6,3 +6,5 @@ export * from "./users";
 export * from "./audit";
 export * from "./instruments";
 export * from "./files";
+export * from "./attachments";
+export * from "./filings";
