@@ -13,6 +13,22 @@ export const ERRORS = {
   BAD_INPUT: { code: "BAD_REQUEST", message: "输入有误，请检查后重试" },
   CONFLICT: { code: "CONFLICT", message: "记录已被他人修改，请刷新后重试" },
   RATE_LIMITED: { code: "TOO_MANY_REQUESTS", message: "操作过于频繁，请稍后再试" },
+  // Accounts (issue 3)
+  USERNAME_TAKEN: { code: "CONFLICT", message: "该用户名已被注册，请换一个" },
+  USCC_TAKEN: { code: "CONFLICT", message: "该统一社会信用代码已注册，请直接登录或找回密码" },
+  REGION_UNKNOWN: { code: "BAD_REQUEST", message: "所选地区不存在或级别不符，请重新选择" },
+  SMS_CODE_INVALID: { code: "BAD_REQUEST", message: "短信验证码错误或已过期，请重新获取" },
+  PASSWORD_WRONG: { code: "BAD_REQUEST", message: "原密码不正确" },
+  RESET_MISMATCH: { code: "BAD_REQUEST", message: "用户名与手机号码不匹配，或验证码错误" },
+  REGISTRATION_NOT_PENDING: { code: "CONFLICT", message: "该注册申请已处理，请刷新后查看" },
+  REGISTRATION_NOT_EDITABLE: { code: "CONFLICT", message: "只有被退回的注册申请可以修改后重新提交" },
+  DOCUMENT_MISSING: { code: "BAD_REQUEST", message: "请上传所需的证照文件" },
+  NOT_ORG_OWNER: { code: "FORBIDDEN", message: "只有本单位管理员可以办理此事项" },
+  JOIN_EXISTS: { code: "CONFLICT", message: "已申请或已关联该单位，请勿重复申请" },
+  JOIN_NOT_PENDING: { code: "CONFLICT", message: "该申请已处理，请刷新后查看" },
+  DEPARTMENT_TAKEN: { code: "CONFLICT", message: "本单位已有同名部门" },
+  CANNOT_REMOVE_OWNER: { code: "BAD_REQUEST", message: "不能移除单位管理员" },
+  CANNOT_DISABLE_SELF: { code: "BAD_REQUEST", message: "不能停用自己的账户" },
   INTERNAL: { code: "INTERNAL_SERVER_ERROR", message: "系统繁忙，请稍后再试" },
 } as const satisfies Record<string, { code: TRPCError["code"]; message: string }>;
 

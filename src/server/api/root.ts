@@ -1,3 +1,11 @@
+import {
+  accountAdminRouter,
+  accountRouter,
+  departmentRouter,
+  membershipRouter,
+  profileRouter,
+  registrationRouter,
+} from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
 import { catalogueRouter } from "./routers/catalogue";
 import { meRouter } from "./routers/me";
@@ -11,6 +19,12 @@ export const appRouter = router({
   me: meRouter,
   organisation: organisationRouter,
   admin: adminRouter,
+  account: accountRouter,
+  accountAdmin: accountAdminRouter,
+  registration: registrationRouter,
+  membership: membershipRouter,
+  department: departmentRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;
