@@ -18,10 +18,9 @@ export async function requestResetCode(db: DB, input: { username: string; phone:
     .limit(1);
   await issueSmsCode(
     db,
-    { phone: input.phone, purpose: "reset_password", userId: user?.active ? user.id : null, ip: input.ip },
+    { phone: input.phone, purpose: "reset_password", userId: user?.id ?? null, ip: input.ip, deliver: !!user?.active },
     now,
   );
-  // No SMS reaches a phone that is not this user's: the code row exists (for the rate limit) but is unusable.
   return { sent: true as const };
 }
 

@@ -14,11 +14,12 @@ const PURPOSE_TEXT: Record<CodePurpose, string> = { register: "注册账户", re
 
 /**
  * Issues a code after the rate limits (counted from the sms_codes rows, so they hold across processes and
- * restarts), records it hashed and sends it through the SMS provider. Returns nothing the caller could leak.
+ * restarts), records it hashed and sends it through the SMS provider. With `deliver: false` the row is
+ * recorded (it counts for the limits) but nothing is sent. Returns nothing the caller could leak.
  */
 export async function issueSmsCode(
   db: Queryable,
-  input: { phone: string; purpose: CodePurpose; userId?: number | null; ip: string | null },
+  input: { phone: string; purpose: CodePurpose; userId?: number | null; ip: string | null; deliver?: boolean },
   now = new Date(),
 ) {
   const hourAgo = new Date(now.getTime() - 3600_000);
@@ -45,6 +46,7 @@ export async function issueSmsCode(
       expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
       createdAt: now,
     });
+    if (input.deliver === false) return;
     await sendSms(tx, input.phone, `【强检通】您正在${PURPOSE_TEXT[input.purpose]}，验证码 ${code}，${CODE_TTL_MINUTES} 分钟内有效。如非本人操作，请忽略本短信。`);
   });
 }

@@ -10,7 +10,7 @@ const enterprise = roleProcedure("enterprise");
 
 /** Personal users join enterprises by USCC; the enterprise's owner decides (seed 004 2.5). */
 export const membershipRouter = router({
-  apply: personalProcedure.input(joinRequestInput).mutation(({ ctx, input }) => applyToJoin(ctx.db, ctx.user, actorOf(ctx), input.uscc)),
+  requestJoin: personalProcedure.input(joinRequestInput).mutation(({ ctx, input }) => applyToJoin(ctx.db, ctx.user, actorOf(ctx), input.uscc)),
 
   /** The personal user's own requests and their outcome. */
   mine: personalProcedure.query(({ ctx }) =>
