@@ -100,9 +100,9 @@ export type RegistrationKind = "enterprise" | "institution" | "regulator" | "per
 
 /** Resubmitting a rejected registration: the organisation's fields again (account fields stay). */
 export const resubmitSchemas = {
-  enterprise: z.object(enterpriseFields),
-  institution: z.object(institutionFields),
-  regulator: z.object(regulatorFields),
+  enterprise: z.object(enterpriseFields).omit({ contactName: true }),
+  institution: z.object(institutionFields).omit({ contactName: true }),
+  regulator: z.object(regulatorFields).omit({ contactName: true }),
 } as const;
 
 export const smsCodeRequest = z.object({ phone: phoneSchema });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, or, lt, type SQL } from "drizzle-orm";
 import { registrationIdInput, registrationQueueInput, rejectInput } from "@/lib/schemas/accounts";
-import { files, organisationDocuments, organisations, users } from "@/server/db/schema";
+import { files, organisationDocuments, organisations, regions, users } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { reviewRegistration } from "@/server/services/accounts/review-registration";
 import { reviewScope } from "@/server/services/accounts/review-scope";
@@ -59,12 +59,14 @@ export const registrationRouter = router({
         name: organisations.name,
         uscc: organisations.uscc,
         regionCode: organisations.regionCode,
+        regionName: regions.name,
         submittedAt: organisations.submittedAt,
         rejectReason: organisations.rejectReason,
         username: users.username,
       })
       .from(organisations)
       .leftJoin(users, eq(users.orgId, organisations.id))
+      .leftJoin(regions, eq(regions.code, organisations.regionCode))
       .where(and(...where))
       .orderBy(input.status === "pending" ? asc(organisations.id) : desc(organisations.id))
       .limit(input.limit + 1);
