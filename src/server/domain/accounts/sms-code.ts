@@ -1,7 +1,7 @@
 /** R-ACC-4 SMS code rules, pure: 6 digits, valid 5 minutes, 5 tries; requests rate-limited. */
 export const CODE_TTL_MINUTES = 5;
 export const CODE_MAX_TRIES = 5;
-/** Per phone: one code a minute and at most 5 an hour; per client address: at most 20 an hour. */
+/** Per phone: one code a minute (per purpose) and at most 5 an hour; per client address: at most 20 an hour. */
 export const PHONE_MIN_INTERVAL_SECONDS = 60;
 export const PHONE_MAX_PER_HOUR = 5;
 export const IP_MAX_PER_HOUR = 20;

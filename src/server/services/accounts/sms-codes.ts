@@ -1,5 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
-import { and, count, desc, eq, gt, isNull, max, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { smsCodes } from "@/server/db/schema";
 import { CODE_MAX_TRIES, CODE_MESSAGES, CODE_TTL_MINUTES, codeUsable, newCode, rateLimitProblem } from "@/server/domain/accounts/sms-code";
@@ -24,7 +24,11 @@ export async function issueSmsCode(
 ) {
   const hourAgo = new Date(now.getTime() - 3600_000);
   const [byPhone] = await db
-    .select({ n: count(), last: max(smsCodes.createdAt) })
+    .select({
+      n: count(),
+      // The one-a-minute wait is per purpose: registering and then recovering a password at once is fine.
+      last: sql<Date | string | null>`max(${smsCodes.createdAt}) filter (where ${smsCodes.purpose} = ${input.purpose})`,
+    })
     .from(smsCodes)
     .where(and(eq(smsCodes.phone, input.phone), gt(smsCodes.createdAt, hourAgo)));
   const [byIp] = input.ip
