@@ -153,6 +153,14 @@ describe("registration (SPEC §4, R-ACC-1…3)", () => {
     expect(m!.n).toBe(1);
   });
 
+  it("R-ACC-4 the one-a-minute wait is per purpose: a recovery code right after a registration code is sent", async () => {
+    const phone = nextPhone();
+    await issueSmsCode(database.db, { phone, purpose: "register", ip: nextIp() });
+    await issueSmsCode(database.db, { phone, purpose: "reset_password", ip: nextIp() });
+    const [m] = await database.db.select({ n: count() }).from(outbox).where(eq(outbox.recipient, phone));
+    expect(m!.n).toBe(2);
+  });
+
   it("registers an institution (USCC certificate), a regulator and a personal user", async () => {
     let phone = nextPhone();
     const inst = await registerAccount(
@@ -270,6 +278,20 @@ describe("review (R-ACC-3)", () => {
     expect(await auditCount(db, "registration.approve", orgId)).toBe(1);
     const approved = await callerAs(db, "gzhzqy");
     expect(await outcome(() => approved.department.list())).toBe("ok");
+  });
+
+  it("R-ACC-3 a resubmission must bring every required document not yet on file", async () => {
+    const db = database.db;
+    const [org] = await db.select().from(organisations).where(eq(organisations.uscc, "91440105MA5AAAAA01"));
+    const admin = await callerAs(db, "admin");
+    await admin.registration.reject({ id: org!.id, reason: "未上传证照" });
+    const [u] = await db.select().from(users).where(eq(users.username, "hzcyqy"));
+    const session = (await loadSessionUser(db, u!.id, null))!;
+    const fields = enterpriseFields({ name: org!.name, uscc: org!.uscc!, regionCode: "440105" });
+    const err = await errorOf(resubmitRegistration(db, session, { userId: u!.id, orgId: org!.id, ip: null }, fields, { business_licence: docs.business_licence }));
+    expect(err!.message).toBe("请上传法人授权书（签字盖章）");
+    const [still] = await db.select().from(organisations).where(eq(organisations.id, org!.id));
+    expect(still!.status).toBe("rejected");
   });
 
   it("R-ACC-3 institutions and regulators are approved by an administrator only", async () => {

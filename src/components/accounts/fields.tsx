@@ -1,5 +1,7 @@
 "use client";
 
+import { useRef, useState } from "react";
+
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
@@ -70,25 +72,50 @@ export function SelectField({
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-/** A document upload: JPG, PNG or PDF, at most 5 MB (checked here for speed, and again by content on the server). */
+/**
+ * A document upload: JPG, PNG or PDF, at most 5 MB (checked here for speed, and again by content on the
+ * server). The native input is visually hidden so the button and "未选择文件" read in Chinese whatever the
+ * browser's language.
+ */
 export function FileField({
   name,
   label,
   error,
   hint,
-  required,
 }: {
   name: string;
   label: string;
   error?: string;
   hint?: React.ReactNode;
-  required?: boolean;
 }) {
   const id = `f-${name}`;
+  const [fileName, setFileName] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
   return (
     <div className="space-y-1">
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} type="file" accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf" required={required} aria-invalid={error ? true : undefined} />
+      <div className={cn("flex h-9 items-center gap-2 rounded-md border border-input px-1", error && "border-destructive")}>
+        <input
+          ref={ref}
+          id={id}
+          name={name}
+          type="file"
+          className="peer sr-only"
+          accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setFileName(e.target.files?.[0]?.name ?? null)}
+        />
+        <span
+          className="inline-flex h-7 shrink-0 cursor-pointer items-center rounded-sm bg-muted px-2 text-sm font-medium peer-focus-visible:ring-[3px] peer-focus-visible:ring-ring/50"
+          aria-hidden
+          onClick={() => ref.current?.click()}
+        >
+          选择文件
+        </span>
+        <span className="truncate text-sm text-muted-foreground" data-testid={`file-${name}`}>
+          {fileName ?? "未选择文件"}
+        </span>
+      </div>
       {error ? (
         <p className="text-sm text-destructive" data-testid={`error-${name}`}>
           {error}

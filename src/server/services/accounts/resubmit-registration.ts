@@ -9,6 +9,7 @@ import { type Actor, writeAudit } from "@/server/services/audit";
 import {
   assertUsccFree,
   checkDocuments,
+  DOCUMENT_LABEL,
   DOCUMENT_RULES,
   type DocumentKind,
   locate,
@@ -39,6 +40,14 @@ export async function resubmitRegistration(
   const location = await locate(db, input.regionCode!, level);
   const present = Object.fromEntries(Object.entries(uploads).filter(([, f]) => f && f.bytes.byteLength > 0)) as typeof uploads;
   await checkDocuments(kind, present, false);
+  // A required document that is neither on file nor uploaded now must be uploaded.
+  const onFile = new Set(
+    (await db.select({ kind: organisationDocuments.kind }).from(organisationDocuments).where(eq(organisationDocuments.orgId, orgId))).map((d) => d.kind),
+  );
+  for (const doc of REQUIRED_DOCUMENTS[kind]) {
+    if (!present[doc] && !onFile.has(doc))
+      throw new AppError("DOCUMENT_MISSING", `请上传${DOCUMENT_LABEL[doc]}`, { fieldErrors: { [doc]: `请上传${DOCUMENT_LABEL[doc]}` } });
+  }
   await assertUsccFree(db, input.uscc!, orgId);
 
   try {
