@@ -86,7 +86,7 @@ test("R-ACC-3 a rejected registration shows the reason, is corrected and resubmi
   await r.getByRole("button", { name: "退回" }).click();
   await r.getByLabel("退回原因（申请人可见）").fill("营业执照不清晰，请重新上传");
   await r.getByRole("button", { name: "确认退回" }).click();
-  await expect(r.getByText("已退回")).toBeVisible();
+  await expect(r.getByText("已退回，申请人将看到退回原因")).toBeVisible();
 
   await signInRaw(page, "hzcyqy", DEMO_PASSWORD);
   await expect(page.getByTestId("reject-reason")).toHaveText("退回原因：营业执照不清晰，请重新上传");
