@@ -9,6 +9,7 @@ import { signIn } from "@/server/auth/sign-in";
 import { registerAccount } from "@/server/services/accounts/register";
 import { resubmitRegistration } from "@/server/services/accounts/resubmit-registration";
 import { issueSmsCode } from "@/server/services/accounts/sms-codes";
+import { canReadRegistrationDocument } from "@/server/services/accounts/registration-document";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors";
 import { openTestDb } from "../helpers/db";
@@ -292,6 +293,22 @@ describe("review (R-ACC-3)", () => {
     expect(err!.message).toBe("请上传法人授权书（签字盖章）");
     const [still] = await db.select().from(organisations).where(eq(organisations.id, org!.id));
     expect(still!.status).toBe("rejected");
+  });
+
+  it("R-SCOPE-4 a registration document is readable by the applicant and its reviewers only", async () => {
+    const db = database.db;
+    const [org] = await db.select().from(organisations).where(eq(organisations.uscc, "91440104MA5FFFFF0U"));
+    const [doc] = await db.select().from(organisationDocuments).where(eq(organisationDocuments.orgId, org!.id));
+    const as = async (username: string) => {
+      const [u] = await db.select().from(users).where(eq(users.username, username));
+      return loadSessionUser(db, u!.id, null);
+    };
+    expect(await canReadRegistrationDocument(db, await as("gzhzqy"), doc!.fileId)).toBe(true);
+    expect(await canReadRegistrationDocument(db, await as("gzjly"), doc!.fileId)).toBe(true);
+    expect(await canReadRegistrationDocument(db, await as("admin"), doc!.fileId)).toBe(true);
+    for (const other of ["byjls", "sqjg", "jyzqy", "gzscjg"]) expect(await canReadRegistrationDocument(db, await as(other), doc!.fileId), other).toBe(false);
+    expect(await canReadRegistrationDocument(db, null, doc!.fileId)).toBe(false);
+    expect(await canReadRegistrationDocument(db, await as("admin"), "../../etc/passwd")).toBe(false);
   });
 
   it("R-ACC-3 institutions and regulators are approved by an administrator only", async () => {
