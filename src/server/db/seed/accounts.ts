@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { departments, memberships, organisations, users } from "../schema";
 import type { DemoContext } from "./demo";
 
@@ -62,7 +63,23 @@ export const PENDING_ORGS: (typeof organisations.$inferInsert & { key: string })
   },
 ];
 
-export async function seedAccountsDemo({ tx, orgId }: DemoContext) {
+/** Phones of the demo accounts, so that 找回密码 (R-ACC-4) can be tried with them (codes in /admin/outbox). */
+export const DEMO_PHONES: Record<string, string> = {
+  admin: "13800000100",
+  gdscjg: "13800000101",
+  gzscjg: "13800000102",
+  byscjg: "13800000103",
+  gzjly: "13800000104",
+  byjls: "13800000105",
+  sqjg: "13800000106",
+  jyzqy: "13800000001",
+  yyqy: "13800000002",
+};
+
+export async function seedAccountsDemo({ tx, orgId, userId }: DemoContext) {
+  for (const [username, phone] of Object.entries(DEMO_PHONES)) {
+    if (userId[username]) await tx.update(users).set({ phone }).where(eq(users.id, userId[username]));
+  }
   const [{ passwordHash }] = (await tx.select({ passwordHash: users.passwordHash }).from(users).limit(1)) as [{ passwordHash: string }];
   const now = new Date();
   for (const { key, ...org } of PENDING_ORGS) {
