@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, or, lt, type SQL } from "drizzle-orm";
 import { registrationIdInput, registrationQueueInput, rejectInput } from "@/lib/schemas/accounts";
-import { files, organisationDocuments, organisations, regions, users } from "@/server/db/schema";
+import { files, memberships, organisationDocuments, organisations, regions, users } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { reviewRegistration } from "@/server/services/accounts/review-registration";
 import { reviewScope } from "@/server/services/accounts/review-scope";
@@ -65,15 +65,15 @@ export const registrationRouter = router({
         username: users.username,
       })
       .from(organisations)
-      .leftJoin(users, eq(users.orgId, organisations.id))
+      // The applicant is the organisation's owner (one per organisation), so each registration is one row.
+      .leftJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.memberRole, "owner")))
+      .leftJoin(users, eq(users.id, memberships.userId))
       .leftJoin(regions, eq(regions.code, organisations.regionCode))
       .where(and(...where))
       .orderBy(input.status === "pending" ? asc(organisations.id) : desc(organisations.id))
       .limit(input.limit + 1);
-    const seen = new Set<number>();
-    const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
-    const hasMore = unique.length > input.limit;
-    const items = hasMore ? unique.slice(0, input.limit) : unique;
+    const hasMore = rows.length > input.limit;
+    const items = hasMore ? rows.slice(0, input.limit) : rows;
     return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };
   }),
 
