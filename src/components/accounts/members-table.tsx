@@ -20,6 +20,8 @@ export function MembersTable() {
   const qc = useQueryClient();
   const [status, setStatus] = useState<Status | "all">("pending");
   const list = useQuery(trpc.membership.list.queryOptions({ status: status === "all" ? undefined : status }));
+  const me = useQuery(trpc.profile.get.queryOptions());
+  const isOwner = me.data?.memberRole === "owner";
   const opts = (text: string) => ({
     onSuccess: () => {
       toast.success(text);
@@ -41,6 +43,11 @@ export function MembersTable() {
           <TabsTrigger value="all">全部</TabsTrigger>
         </TabsList>
       </Tabs>
+      {me.data && !isOwner ? (
+        <p className="rounded-md bg-muted px-3 py-2 text-sm" role="status">
+          只有本单位管理员可以审核关联申请和删除成员。
+        </p>
+      ) : null}
       {list.isPending ? (
         <Skeleton className="h-32 w-full" />
       ) : list.error ? (
@@ -77,7 +84,7 @@ export function MembersTable() {
                 </TableCell>
                 <TableCell className="hidden whitespace-nowrap md:table-cell">{formatDateTime(m.createdAt)}</TableCell>
                 <TableCell className="space-x-2 whitespace-nowrap">
-                  {m.status === "pending" ? (
+                  {!isOwner ? null : m.status === "pending" ? (
                     <>
                       <Button size="sm" disabled={busy} onClick={() => approve.mutate({ id: m.id })}>
                         通过

@@ -22,7 +22,7 @@ export const profileRouter = router({
         memberRole: memberships.memberRole,
       })
       .from(users)
-      .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "approved")))
+      .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, users.orgId), eq(memberships.status, "approved")))
       .where(eq(users.id, ctx.user.id))
       .limit(1);
     if (!u) throw notFound();
