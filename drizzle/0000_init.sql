@@ -12,6 +12,8 @@ CREATE TYPE "public"."regime" AS ENUM('periodic', 'first_only_limited_life', 'fi
 CREATE TYPE "public"."region_level" AS ENUM('province', 'city', 'county');--> statement-breakpoint
 CREATE TYPE "public"."supervision" AS ENUM('P', 'V', 'P+V');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('enterprise', 'institution', 'regulator', 'admin', 'personal');--> statement-breakpoint
+CREATE TYPE "public"."filing_return_reason" AS ENUM('incomplete', 'not_in_catalogue', 'other');--> statement-breakpoint
+CREATE TYPE "public"."filing_state" AS ENUM('pending', 'assigned', 'filed', 'returned');--> statement-breakpoint
 CREATE TABLE "regions" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -73,6 +75,7 @@ CREATE TABLE "organisations" (
 	"address" text,
 	"enterprise_type" text,
 	"legal_representative" text,
+	"legal_representative_id_no" text,
 	"contact_phone" text,
 	"contact_email" text,
 	"authorisation_cert_no" text,
@@ -81,6 +84,8 @@ CREATE TABLE "organisations" (
 	"status" "org_status" DEFAULT 'pending' NOT NULL,
 	"reject_reason" text,
 	"reviewed_by" bigint,
+	"reviewed_at" timestamp with time zone,
+	"submitted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -116,6 +121,8 @@ CREATE TABLE "users" (
 	"org_id" bigint,
 	"phone" text,
 	"email" text,
+	"id_number" text,
+	"region_code" text,
 	"active" boolean DEFAULT true NOT NULL,
 	"failed_logins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
@@ -191,6 +198,87 @@ CREATE TABLE "files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "instrument_attachments" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "instrument_attachments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"instrument_id" bigint NOT NULL,
+	"file_id" text NOT NULL,
+	"slot" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "filings" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "filings_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"instrument_id" bigint NOT NULL,
+	"enterprise_id" bigint NOT NULL,
+	"institution_id" bigint NOT NULL,
+	"assigned_institution_id" bigint,
+	"state" "filing_state" DEFAULT 'pending' NOT NULL,
+	"return_reason" "filing_return_reason",
+	"return_text" text,
+	"submitted_by" bigint,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" bigint,
+	"decided_at" timestamp with time zone,
+	"approved_on" date,
+	"instrument_code" text,
+	"history" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "institution_capabilities" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "institution_capabilities_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"institution_id" bigint NOT NULL,
+	"kind_id" bigint NOT NULL,
+	"method" "method" NOT NULL,
+	"region_codes" text[] DEFAULT '{}' NOT NULL,
+	"range_note" text,
+	"daily_capacity" integer,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "instrument_code_sequences" (
+	"county_code" text NOT NULL,
+	"day" date NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "instrument_code_sequences_county_code_day_pk" PRIMARY KEY("county_code","day")
+);
+--> statement-breakpoint
+CREATE TABLE "organisation_documents" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "organisation_documents_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"org_id" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"file_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "outbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"channel" text NOT NULL,
+	"recipient" text NOT NULL,
+	"subject" text,
+	"body" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"sent_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sms_codes" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "sms_codes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"phone" text NOT NULL,
+	"purpose" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"user_id" bigint,
+	"ip" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "catalogue_items" ADD CONSTRAINT "catalogue_items_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_kinds" ADD CONSTRAINT "catalogue_kinds_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_kinds" ADD CONSTRAINT "catalogue_kinds_item_id_catalogue_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."catalogue_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -202,6 +290,16 @@ ALTER TABLE "instruments" ADD CONSTRAINT "instruments_enterprise_id_organisation
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_kind_id_catalogue_kinds_id_fk" FOREIGN KEY ("kind_id") REFERENCES "public"."catalogue_kinds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_institution_id_organisations_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "instrument_attachments" ADD CONSTRAINT "instrument_attachments_instrument_id_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instruments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "instrument_attachments" ADD CONSTRAINT "instrument_attachments_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "filings" ADD CONSTRAINT "filings_instrument_id_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instruments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "filings" ADD CONSTRAINT "filings_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "filings" ADD CONSTRAINT "filings_institution_id_organisations_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "filings" ADD CONSTRAINT "filings_assigned_institution_id_organisations_id_fk" FOREIGN KEY ("assigned_institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "institution_capabilities" ADD CONSTRAINT "institution_capabilities_institution_id_organisations_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "institution_capabilities" ADD CONSTRAINT "institution_capabilities_kind_id_catalogue_kinds_id_fk" FOREIGN KEY ("kind_id") REFERENCES "public"."catalogue_kinds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisation_documents" ADD CONSTRAINT "organisation_documents_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisation_documents" ADD CONSTRAINT "organisation_documents_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalogue_items_version_name_uq" ON "catalogue_items" USING btree ("version_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalogue_kinds_item_name_uq" ON "catalogue_kinds" USING btree ("item_id","name");--> statement-breakpoint
@@ -234,4 +332,20 @@ CREATE INDEX "instruments_city_idx" ON "instruments" USING btree ("city_code","i
 CREATE INDEX "instruments_province_idx" ON "instruments" USING btree ("province_code","id");--> statement-breakpoint
 CREATE INDEX "instruments_institution_idx" ON "instruments" USING btree ("institution_id","id");--> statement-breakpoint
 CREATE INDEX "instruments_valid_until_idx" ON "instruments" USING btree ("valid_until") WHERE "instruments"."valid_until" is not null;--> statement-breakpoint
-CREATE INDEX "files_owner_org_idx" ON "files" USING btree ("owner_org_id");
+CREATE INDEX "instruments_approved_no_valid_idx" ON "instruments" USING btree ("filing_approved_on") WHERE "instruments"."valid_until" is null and "instruments"."filing_approved_on" is not null;--> statement-breakpoint
+CREATE INDEX "instruments_failed_since_idx" ON "instruments" USING btree ("failed_since") WHERE "instruments"."failed_since" is not null;--> statement-breakpoint
+CREATE INDEX "files_owner_org_idx" ON "files" USING btree ("owner_org_id");--> statement-breakpoint
+CREATE INDEX "instrument_attachments_instrument_idx" ON "instrument_attachments" USING btree ("instrument_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "filings_open_instrument_uq" ON "filings" USING btree ("instrument_id") WHERE "filings"."state" in ('pending', 'assigned');--> statement-breakpoint
+CREATE INDEX "filings_instrument_idx" ON "filings" USING btree ("instrument_id","id");--> statement-breakpoint
+CREATE INDEX "filings_institution_state_idx" ON "filings" USING btree ("institution_id","state","id");--> statement-breakpoint
+CREATE INDEX "filings_assigned_state_idx" ON "filings" USING btree ("assigned_institution_id","state","id") WHERE "filings"."assigned_institution_id" is not null;--> statement-breakpoint
+CREATE INDEX "filings_enterprise_state_idx" ON "filings" USING btree ("enterprise_id","state","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "institution_capabilities_uq" ON "institution_capabilities" USING btree ("institution_id","kind_id","method");--> statement-breakpoint
+CREATE INDEX "institution_capabilities_kind_idx" ON "institution_capabilities" USING btree ("kind_id","method") WHERE "institution_capabilities"."enabled";--> statement-breakpoint
+CREATE INDEX "organisation_documents_org_idx" ON "organisation_documents" USING btree ("org_id","kind","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "organisation_documents_file_uq" ON "organisation_documents" USING btree ("file_id");--> statement-breakpoint
+CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status","id");--> statement-breakpoint
+CREATE INDEX "outbox_recipient_idx" ON "outbox" USING btree ("recipient","id");--> statement-breakpoint
+CREATE INDEX "sms_codes_phone_idx" ON "sms_codes" USING btree ("phone","created_at");--> statement-breakpoint
+CREATE INDEX "sms_codes_ip_idx" ON "sms_codes" USING btree ("ip","created_at");

@@ -1,5 +1,5 @@
 import type { LucideIcon } from "lucide-react";
-import { BookOpen, Building2, ClipboardCheck, FileSearch, FileStack, Gauge, Home, ListChecks, Users } from "lucide-react";
+import { BookOpen, Building2, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
 
 export type NavRole = "enterprise" | "institution" | "regulator" | "admin";
 export type NavItem = { label: string; href: string; icon: LucideIcon; description: string };
@@ -12,20 +12,25 @@ export const NAV: Record<NavRole, NavItem[]> = {
   enterprise: [
     { label: "首页", href: "/enterprise", icon: Home, description: "本单位概况" },
     { label: "备案管理", href: "/enterprise/filings", icon: FileStack, description: "待备案、已提交和被退回的器具备案" },
+    { label: "成员管理", href: "/enterprise/members", icon: UserPlus, description: "审核个人用户的关联申请，管理本单位成员" },
+    { label: "部门管理", href: "/enterprise/departments", icon: FolderTree, description: "设置本单位使用计量器具的部门" },
   ],
   institution: [
     { label: "首页", href: "/institution", icon: Home, description: "本机构概况" },
-    { label: "备案审核", href: "/institution/filings", icon: ClipboardCheck, description: "审核、分派或退回企业提交的备案" },
-    { label: "辖区仪器", href: "/institution/instruments", icon: Gauge, description: "全部、须检、超期未检、无效、有效、不合格" },
     { label: "申报企业", href: "/institution/enterprises", icon: Building2, description: "辖区内或向本机构备案的企业" },
+    { label: "注册审核", href: "/institution/registrations", icon: UserCheck, description: "审核本市使用单位的注册申请（市级法定计量技术机构）" },
+    { label: "辖区仪器", href: "/institution/instruments", icon: Gauge, description: "全部、须检、超期未检、无效、有效、不合格" },
+    { label: "备案审核", href: "/institution/filings", icon: ClipboardCheck, description: "审核、分派或退回企业提交的备案" },
     { label: "检定能力", href: "/institution/capabilities", icon: ListChecks, description: "维护可检定的器具种别、方式与覆盖区域" },
   ],
   regulator: [{ label: "首页", href: "/regulator", icon: Home, description: "本辖区概况" }],
   admin: [
     { label: "首页", href: "/admin", icon: Home, description: "平台概况" },
     { label: "器具目录", href: "/admin/catalogue", icon: BookOpen, description: "查看并导入《实施强制管理的计量器具目录》" },
-    { label: "用户", href: "/admin/users", icon: Users, description: "按地区、角色查找平台用户" },
+    { label: "注册审核", href: "/admin/registrations", icon: UserCheck, description: "审核使用单位、技术机构和监管部门的注册申请" },
+    { label: "用户", href: "/admin/users", icon: Users, description: "按地区、角色查找平台用户，停用账户或要求重设密码" },
     { label: "审计日志", href: "/admin/audit", icon: FileSearch, description: "谁在何时做了什么" },
+    { label: "消息发件箱", href: "/admin/outbox", icon: Inbox, description: "平台发出的短信等消息（默认短信通道只记录不外发）" },
   ],
 };
 

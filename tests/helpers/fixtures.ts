@@ -2,7 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
-import { filings, institutionCapabilities, instruments, organisations, users } from "@/server/db/schema";
+import { departments, filings, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
+import { PENDING_ORGS } from "@/server/db/seed/accounts";
 import { DEMO_ORGS, DEMO_USERS } from "@/server/db/seed/demo";
 
 export type DemoOrgKey = (typeof DEMO_ORGS)[number]["key"];
@@ -17,12 +18,17 @@ export type Fixtures = {
   filing: Record<string, number>;
   /** One capability row id per demo institution key. */
   capability: Record<string, number>;
+  /** Membership ids by the member's username (accounts demo: grlw's pending request to the petrol station). */
+  membership: Record<string, number>;
+  /** Department ids by name (accounts demo: the petrol station's departments). */
+  department: Record<string, number>;
 };
 
 /** Ids of the demo organisations (by their key in DEMO_ORGS) and users (by username). */
 export async function loadFixtures(db: DB): Promise<Fixtures> {
-  const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.name, DEMO_ORGS.map((o) => o.name)));
-  const org = Object.fromEntries(DEMO_ORGS.map((o) => [o.key, orgs.find((r) => r.name === o.name)!.id]));
+  const all = [...DEMO_ORGS, ...PENDING_ORGS];
+  const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.name, all.map((o) => o.name)));
+  const org = Object.fromEntries(all.map((o) => [o.key, orgs.find((r) => r.name === o.name)!.id]));
   const us = await db.select({ id: users.id, username: users.username }).from(users);
   const user = Object.fromEntries(us.map((u) => [u.username, u.id]));
   const inst = await db.select({ id: instruments.id, serialNo: instruments.serialNo }).from(instruments);
@@ -37,7 +43,13 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
       return c ? [[key, c.id]] : [];
     }),
   );
-  return { org, user, instrument, filing, capability };
+  const ms = await db.select({ id: memberships.id, userId: memberships.userId, role: memberships.memberRole }).from(memberships);
+  const membership = Object.fromEntries(
+    us.flatMap((u) => ms.filter((m) => m.userId === u.id && m.role === "member").map((m) => [u.username, m.id] as const)),
+  );
+  const deps = await db.select({ id: departments.id, name: departments.name }).from(departments);
+  const department = Object.fromEntries(deps.map((d) => [d.name, d.id]));
+  return { org, user, instrument, filing, capability, membership, department };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */

@@ -186,4 +186,121 @@ export const policy: Record<string, PolicyEntry> = {
   "admin.auditLog": { access: ["admin"], input: () => ({ limit: 5 }) },
   "admin.users": { access: ["admin"], input: () => ({ limit: 5, q: "示例" }) },
   ...filingPolicy,
+
+  // Accounts (issue 3). Public steps answer everyone; sweep inputs are harmless (bad codes, unknown ids).
+  "account.requestRegisterCode": { access: "public", input: () => ({ phone: "13900000999" }) },
+  "account.requestResetCode": { access: "public", input: () => ({ username: "nobody1", phone: "13900000998" }) },
+  "account.resetPassword": {
+    access: "public",
+    input: () => ({ username: "nobody1", phone: "13900000998", code: "000000", password: "Abcdef12", confirmPassword: "Abcdef12" }),
+  },
+  "accountAdmin.disableUser": {
+    access: ["admin"],
+    input: () => ({ id: 987654321 }),
+    relations: [{ relation: "outOfScope", as: "admin", input: () => ({ id: 987654321 }), expect: "NOT_FOUND", note: "no such user" }],
+  },
+  "accountAdmin.enableUser": { access: ["admin"], input: (fx) => ({ id: fx.user.yyqy }) },
+  "accountAdmin.forcePasswordReset": {
+    access: ["admin"],
+    input: () => ({ id: 987654321 }),
+    relations: [{ relation: "outOfScope", as: "admin", input: () => ({ id: 987654321 }), expect: "NOT_FOUND", note: "no such user" }],
+  },
+  "accountAdmin.outbox": { access: ["admin"], input: () => ({ limit: 5 }) },
+  "registration.queue": { access: ["institution", "admin"], input: () => ({ limit: 5 }) },
+  "registration.byId": {
+    access: ["institution", "admin"],
+    input: orgById("pendingEnterprise"),
+    relations: [
+      { relation: "otherInScope", as: "gzjly", input: orgById("pendingEnterprise"), expect: "ok", note: "R-ACC-3 city legal institution reviews its city's enterprises" },
+      { relation: "outOfScope", as: "gzjly", input: orgById("pendingInstitution"), expect: "NOT_FOUND", note: "R-ACC-3 institutions are reviewed by admins only" },
+      { relation: "outOfScope", as: "gzjly", input: orgById("pendingRegulator"), expect: "NOT_FOUND", note: "R-ACC-3 regulators are reviewed by admins only" },
+      { relation: "outOfScope", as: "byjls", input: orgById("pendingEnterprise"), expect: "NOT_FOUND", note: "R-ACC-3 county institution is no reviewer" },
+      { relation: "outOfScope", as: "sqjg", input: orgById("pendingEnterprise"), expect: "NOT_FOUND", note: "R-ACC-3 authorised institution is no reviewer" },
+      { relation: "otherInScope", as: "admin", input: orgById("pendingInstitution"), expect: "ok", note: "R-ACC-3 admin reviews institutions" },
+      { relation: "otherInScope", as: "admin", input: orgById("pendingRegulator"), expect: "ok", note: "R-ACC-3 admin reviews regulators" },
+      { relation: "outOfScope", as: "admin", input: orgById("platform"), expect: "NOT_FOUND", note: "the platform is no registration" },
+    ],
+  },
+  "registration.approve": {
+    access: ["institution", "admin"],
+    input: () => ({ id: 987654321 }),
+    relations: [
+      { relation: "outOfScope", as: "gzjly", input: orgById("pendingInstitution"), expect: "NOT_FOUND", note: "R-ACC-3" },
+      { relation: "outOfScope", as: "byjls", input: orgById("pendingEnterprise"), expect: "NOT_FOUND", note: "R-ACC-3" },
+      { relation: "outOfScope", as: "sqjg", input: orgById("pendingEnterprise"), expect: "NOT_FOUND", note: "R-ACC-3" },
+    ],
+  },
+  "registration.reject": {
+    access: ["institution", "admin"],
+    input: () => ({ id: 987654321, reason: "材料不全" }),
+    relations: [
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ id: fx.org.pendingRegulator, reason: "x" }), expect: "NOT_FOUND", note: "R-ACC-3" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ id: fx.org.pendingEnterprise, reason: "x" }), expect: "NOT_FOUND", note: "R-ACC-3" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ id: fx.org.pendingEnterprise, reason: "" }), expect: "BAD_REQUEST", note: "reason required" },
+    ],
+  },
+  "registration.mine": {
+    access: "signedIn",
+    relations: [
+      { relation: "own", as: "hzcyqy", input: () => undefined, expect: "ok", note: "R-ACC-3 a pending applicant sees its review state" },
+      { relation: "own", as: "admin", input: () => undefined, expect: "NOT_FOUND", note: "the platform has no registration" },
+    ],
+  },
+  "membership.requestJoin": {
+    access: ["personal"],
+    input: () => ({ uscc: "91440106MA5D3M201U" }),
+    relations: [
+      { relation: "own", as: "grlw", input: () => ({ uscc: "91440106MA5D3M201V" }), expect: "BAD_REQUEST", note: "R-ACC-1 bad check digit" },
+      { relation: "outOfScope", as: "grlw", input: () => ({ uscc: "91440105MA5AAAAA01" }), expect: "NOT_FOUND", note: "pending enterprises cannot be joined" },
+    ],
+  },
+  "membership.mine": { access: ["personal"], relations: [{ relation: "own", as: "grlw", input: () => undefined, expect: "ok" }] },
+  "membership.list": { access: ["enterprise"], input: () => ({}) },
+  "membership.approve": {
+    access: ["enterprise"],
+    input: () => ({ id: 987654321 }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.membership.grlw }), expect: "NOT_FOUND", note: "R-SCOPE-1 another enterprise's request" },
+    ],
+  },
+  "membership.reject": {
+    access: ["enterprise"],
+    input: () => ({ id: 987654321 }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.membership.grlw }), expect: "NOT_FOUND", note: "R-SCOPE-1 another enterprise's request" },
+    ],
+  },
+  "membership.remove": {
+    access: ["enterprise"],
+    input: () => ({ id: 987654321 }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.membership.grlw }), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+      { relation: "own", as: "jyzqy", input: (fx) => ({ id: fx.membership.grlw }), expect: "CONFLICT", note: "a pending request is not a member yet" },
+    ],
+  },
+  "department.list": { access: ["enterprise"] },
+  "department.create": {
+    access: ["enterprise"],
+    input: () => ({ name: "九个字的部门名称啊" }),
+    relations: [{ relation: "own", as: "jyzqy", input: () => ({ name: "九个字的部门名称啊" }), expect: "BAD_REQUEST", note: "name at most 8 characters" }],
+  },
+  "department.rename": {
+    access: ["enterprise"],
+    input: () => ({ id: 987654321, name: "新名称" }),
+    relations: [
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.department["加油作业区"], name: "改名" }), expect: "NOT_FOUND", note: "R-SCOPE-1" },
+      { relation: "own", as: "jyzqy", input: (fx) => ({ id: fx.department["加油作业区"], name: "设备管理部" }), expect: "CONFLICT", note: "unique name" },
+    ],
+  },
+  "department.remove": {
+    access: ["enterprise"],
+    input: () => ({ id: 987654321 }),
+    relations: [{ relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.department["设备管理部"] }), expect: "NOT_FOUND", note: "R-SCOPE-1" }],
+  },
+  "profile.get": { access: "signedIn" },
+  "profile.changePassword": {
+    access: "signedIn",
+    input: () => ({ oldPassword: "wrong-Password1", password: "Newpass123", confirmPassword: "Newpass123" }),
+  },
+  "profile.updateContact": { access: "signedIn", input: () => ({ displayName: "某", phone: "123", email: "" }) },
 };

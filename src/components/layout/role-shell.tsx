@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
+import { UserCog } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_HOME, type NavRole } from "@/lib/navigation";
 import { ORG_STATUS_LABEL, ROLE_LABEL } from "@/lib/words";
@@ -16,6 +19,8 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
   const user = await getSessionUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(`/${role}`)}`);
   if (user.role !== role) redirect(ROLE_HOME[user.role] ?? "/");
+  // An administrator asked for a new password (issue 3): nothing else until it is changed.
+  if (user.mustChangePassword) redirect("/profile?force=1");
   const pending = role !== "admin" && user.org?.status !== "approved";
   return (
     <div className="flex min-h-dvh flex-col">
@@ -31,6 +36,12 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
                 {user.displayName}（{user.username}）· {ROLE_LABEL[user.role]}
               </div>
             </div>
+            <Button variant="ghost" size="sm" asChild>
+              <Link href="/profile" aria-label="账户设置">
+                <UserCog aria-hidden />
+                <span className="hidden md:inline">账户设置</span>
+              </Link>
+            </Button>
             <SignOutButton />
           </div>
         </div>
@@ -44,10 +55,17 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
                 注册审核状态 <Badge variant="warning">{ORG_STATUS_LABEL[user.org.status]}</Badge>
               </div>
               {user.org.status === "rejected" && user.org.rejectReason ? (
-                <p>退回原因：{user.org.rejectReason}</p>
+                <p data-testid="reject-reason">退回原因：{user.org.rejectReason}</p>
+              ) : user.org.status === "disabled" ? (
+                <p>本单位账户已停用，请联系平台管理员。</p>
               ) : (
                 <p>账户通过审核后即可办理业务。</p>
               )}
+              {user.org.status === "pending" || user.org.status === "rejected" ? (
+                <Button asChild size="sm" className="mt-3" variant={user.org.status === "rejected" ? "default" : "outline"}>
+                  <Link href="/registration">{user.org.status === "rejected" ? "修改并重新提交" : "查看注册信息"}</Link>
+                </Button>
+              ) : null}
             </div>
           ) : (
             children

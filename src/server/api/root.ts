@@ -1,3 +1,11 @@
+import {
+  accountAdminRouter,
+  accountRouter,
+  departmentRouter,
+  membershipRouter,
+  profileRouter,
+  registrationRouter,
+} from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
 import { catalogueRouter } from "./routers/catalogue";
 import { capabilityRouter, filingRouter, jurisdictionRouter } from "./routers/filing";
@@ -15,6 +23,12 @@ export const appRouter = router({
   capability: capabilityRouter,
   filing: filingRouter,
   jurisdiction: jurisdictionRouter,
+  account: accountRouter,
+  accountAdmin: accountAdminRouter,
+  registration: registrationRouter,
+  membership: membershipRouter,
+  department: departmentRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;

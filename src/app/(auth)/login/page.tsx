@@ -8,7 +8,13 @@ export const metadata: Metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const notice = sp.expired ? "长时间未操作，登录已过期，请重新登录。" : sp.signedOut ? "您已安全退出。" : null;
+  const notice = sp.expired
+    ? "长时间未操作，登录已过期，请重新登录。"
+    : sp.passwordChanged
+      ? "密码已修改，请使用新密码重新登录。"
+      : sp.signedOut
+        ? "您已安全退出。"
+        : null;
   const next = sp.next?.startsWith("/") && !sp.next.startsWith("//") ? sp.next : "/home";
   return (
     <div className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 p-4">
@@ -25,7 +31,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null}
           <LoginForm next={next} />
-          <p className="mt-4 text-center text-sm text-muted-foreground">
+          <div className="mt-4 flex justify-between text-sm">
+            <Link className="text-primary underline" href="/register">
+              注册账户
+            </Link>
+            <Link className="text-primary underline" href="/forgot-password">
+              忘记密码？
+            </Link>
+          </div>
+          <p className="mt-3 text-center text-sm text-muted-foreground">
             <Link href="/" className="underline-offset-4 hover:underline">
               返回门户首页
             </Link>

@@ -1,6 +1,7 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
 import { useState } from "react";
 import { RegionPicker } from "@/components/region/region-picker";
 import { Badge } from "@/components/ui/badge";
@@ -28,6 +29,18 @@ export function UsersTable() {
     ...trpc.admin.users.queryOptions({ ...filters, limit: 20, cursor: pages.cursor }),
     placeholderData: keepPreviousData,
   });
+  const qc = useQueryClient();
+  const actionOpts = (text: string) => ({
+    onSuccess: () => {
+      toast.success(text);
+      void qc.invalidateQueries({ queryKey: trpc.admin.users.queryKey() });
+    },
+    onError: (e: { message: string }) => toast.error(e.message),
+  });
+  const disable = useMutation(trpc.accountAdmin.disableUser.mutationOptions(actionOpts("账户已停用，其登录已失效")));
+  const enable = useMutation(trpc.accountAdmin.enableUser.mutationOptions(actionOpts("账户已启用")));
+  const forceReset = useMutation(trpc.accountAdmin.forcePasswordReset.mutationOptions(actionOpts("已要求该用户下次登录时设置新密码")));
+  const acting = disable.isPending || enable.isPending || forceReset.isPending;
   const apply = (next: typeof filters) => {
     setFilters(next);
     pages.reset();
@@ -95,6 +108,7 @@ export function UsersTable() {
               <TableHead>所属单位</TableHead>
               <TableHead>状态</TableHead>
               <TableHead>最近登录</TableHead>
+              <TableHead>操作</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -121,6 +135,22 @@ export function UsersTable() {
                   )}
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{formatDateTime(u.lastLoginAt)}</TableCell>
+                <TableCell className="space-x-2 whitespace-nowrap">
+                  {u.role === "admin" ? null : u.active ? (
+                    <Button size="sm" variant="outline" disabled={acting} onClick={() => disable.mutate({ id: u.id })}>
+                      停用
+                    </Button>
+                  ) : (
+                    <Button size="sm" variant="outline" disabled={acting} onClick={() => enable.mutate({ id: u.id })}>
+                      启用
+                    </Button>
+                  )}
+                  {u.role === "admin" ? null : (
+                    <Button size="sm" variant="outline" disabled={acting} onClick={() => forceReset.mutate({ id: u.id })}>
+                      要求重设密码
+                    </Button>
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -8,3 +8,4 @@ export * from "./instruments";
 export * from "./files";
 export * from "./attachments";
 export * from "./filings";
+export * from "./accounts";

@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, updatedAt } from "./_columns";
 import { institutionKind, orgKind, orgStatus, regionLevel } from "./enums";
 
@@ -23,6 +23,8 @@ export const organisations = pgTable(
     address: text("address"),
     enterpriseType: text("enterprise_type"),
     legalRepresentative: text("legal_representative"),
+    /** Resident ID number of the legal representative (GB 11643, R-ACC-1; seed 004 2.2). */
+    legalRepresentativeIdNo: text("legal_representative_id_no"),
     contactPhone: text("contact_phone"),
     contactEmail: text("contact_email"),
     /** Institutions: authorisation certificate number and its validity. */
@@ -33,6 +35,9 @@ export const organisations = pgTable(
     status: orgStatus("status").notNull().default("pending"),
     rejectReason: text("reject_reason"),
     reviewedBy: ref("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** When the registration was (re)submitted: review queues are ordered by it. */
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

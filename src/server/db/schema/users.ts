@@ -15,6 +15,9 @@ export const users = pgTable(
     orgId: ref("org_id").references(() => organisations.id),
     phone: text("phone"),
     email: text("email"),
+    /** Personal users: resident ID number (GB 11643, R-ACC-1) and home region code (seed 004 2.2). */
+    idNumber: text("id_number"),
+    regionCode: text("region_code"),
     active: boolean("active").notNull().default(true),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),

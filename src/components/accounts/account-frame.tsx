@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { Brand } from "@/components/layout/brand";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+
+/** Frame of the signed-in pages outside a role's sidebar: profile, registration state, personal account. */
+export function AccountFrame({ back, children }: { back?: { href: string; label: string }; children: React.ReactNode }) {
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 p-4 sm:p-6">
+      <div className="flex items-center justify-between gap-2">
+        <Brand />
+        <SignOutButton />
+      </div>
+      {back ? (
+        <Link className="text-sm text-primary underline" href={back.href}>
+          ← {back.label}
+        </Link>
+      ) : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { KeysetPagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useKeysetPages } from "@/hooks/use-keyset-pages";
+import { formatDateTime } from "@/lib/format";
+import { useTRPC } from "@/trpc/react";
+
+const CHANNEL = { sms: "短信", email: "邮件", webhook: "Webhook" } as const;
+const STATUS = { pending: "待发送", sent: "已发送", failed: "发送失败" } as const;
+
+export function OutboxTable() {
+  const trpc = useTRPC();
+  const pages = useKeysetPages();
+  const [q, setQ] = useState("");
+  const [recipient, setRecipient] = useState<string | undefined>();
+  const { data, isPending, isFetching, refetch } = useQuery({
+    ...trpc.accountAdmin.outbox.queryOptions({ recipient, limit: 20, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <div className="space-y-4">
+      <form
+        className="flex flex-wrap items-end gap-2 rounded-lg border p-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setRecipient(q.trim() || undefined);
+          pages.reset();
+        }}
+      >
+        <div className="min-w-48 flex-1 space-y-1">
+          <Label htmlFor="outbox-recipient">接收人（手机号码）</Label>
+          <Input id="outbox-recipient" value={q} onChange={(e) => setQ(e.target.value)} maxLength={40} inputMode="numeric" />
+        </div>
+        <Button type="submit">查询</Button>
+        <Button type="button" variant="outline" onClick={() => void refetch()}>
+          刷新
+        </Button>
+      </form>
+      {isPending ? (
+        <Skeleton className="h-40 w-full" />
+      ) : !data?.items.length ? (
+        <EmptyState title="暂无消息" description="平台发出的短信等消息会记录在这里" />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>时间</TableHead>
+              <TableHead>渠道</TableHead>
+              <TableHead>接收人</TableHead>
+              <TableHead>内容</TableHead>
+              <TableHead>状态</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((m) => (
+              <TableRow key={m.id} data-testid="outbox-row">
+                <TableCell className="whitespace-nowrap">{formatDateTime(m.createdAt)}</TableCell>
+                <TableCell>{CHANNEL[m.channel]}</TableCell>
+                <TableCell className="font-mono" data-testid="outbox-recipient">
+                  {m.recipient}
+                </TableCell>
+                <TableCell className="min-w-64 whitespace-normal" data-testid="outbox-body">
+                  {m.body}
+                </TableCell>
+                <TableCell>
+                  <Badge variant={m.status === "sent" ? "success" : m.status === "failed" ? "destructive" : "warning"}>{STATUS[m.status]}</Badge>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <KeysetPagination
+        hasPrev={pages.hasPrev}
+        hasNext={!!data?.nextCursor}
+        onPrev={pages.prev}
+        onNext={() => pages.next(data?.nextCursor ?? null)}
+        disabled={isFetching}
+        summary={`第 ${pages.page} 页`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import type { SessionUser } from "@/server/auth/session-user";
+import type { DB } from "@/server/db/open";
+import { organisations, users } from "@/server/db/schema";
+import { AppError, notFound } from "@/server/errors";
+import { sendSms } from "@/server/notify/sms";
+import { type Actor, writeAudit } from "@/server/services/audit";
+import { reviewScope } from "./review-scope";
+
+/**
+ * Approves or rejects a pending registration (R-ACC-3). The row is re-read inside the transaction with the
+ * reviewer's queue in the WHERE clause (outside it: NOT_FOUND) and must still be pending; the applicant is
+ * told by SMS (SPEC §9 "registration reviewed"); the decision and its audit row commit together.
+ */
+export async function reviewRegistration(
+  db: DB,
+  reviewer: SessionUser,
+  actor: Actor,
+  decision: { id: number; approve: true } | { id: number; approve: false; reason: string },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.id, decision.id), reviewScope(reviewer)))
+      .for("update")
+      .limit(1);
+    if (!org) throw notFound();
+    if (org.status !== "pending") throw new AppError("REGISTRATION_NOT_PENDING");
+    const next = decision.approve
+      ? { status: "approved" as const, rejectReason: null }
+      : { status: "rejected" as const, rejectReason: decision.reason };
+    await tx
+      .update(organisations)
+      .set({ ...next, reviewedBy: reviewer.id, reviewedAt: now })
+      .where(eq(organisations.id, org.id));
+    await writeAudit(tx, actor, {
+      action: decision.approve ? "registration.approve" : "registration.reject",
+      entityType: "organisation",
+      entityId: org.id,
+      before: { status: org.status, rejectReason: org.rejectReason },
+      after: next,
+    });
+    const [owner] = await tx.select({ phone: users.phone }).from(users).where(eq(users.orgId, org.id)).limit(1);
+    const phone = org.contactPhone ?? owner?.phone;
+    if (phone) {
+      await sendSms(
+        tx,
+        phone,
+        decision.approve
+          ? `【强检通】${org.name}的注册申请已通过审核，现在可以登录办理业务。`
+          : `【强检通】${org.name}的注册申请被退回，原因：${decision.reason}。请登录修改后重新提交。`,
+      );
+    }
+    return { id: org.id, ...next };
+  });
+}
