@@ -287,7 +287,10 @@ describe("jurisdiction (seeded data)", () => {
 
   it("R-SCOPE-2 申报企业: legal institutions see their jurisdiction, authorised only enterprises that filed with them", async () => {
     const city = await (await as("gzjly")).jurisdiction.enterprises({ limit: 50 });
-    expect(city.items.map((e) => e.id).sort()).toEqual([fx.org.stationEnterprise, fx.org.hospitalEnterprise].sort());
+    const approved = city.items.filter((e) => e.status === "approved").map((e) => e.id);
+    expect(approved.sort()).toEqual([fx.org.stationEnterprise, fx.org.hospitalEnterprise].sort());
+    // Registrations still under review in the city are listed too (seed 000 三), marked as pending.
+    expect(city.items.find((e) => e.id === fx.org.pendingEnterprise)?.status).toBe("pending");
     const county = await (await as("byjls")).jurisdiction.enterprises({ limit: 50 });
     expect(county.items.map((e) => e.id)).toEqual([fx.org.stationEnterprise]);
     expect(county.items[0]!.instruments).toBeGreaterThan(0);
