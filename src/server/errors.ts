@@ -13,6 +13,15 @@ export const ERRORS = {
   BAD_INPUT: { code: "BAD_REQUEST", message: "输入有误，请检查后重试" },
   CONFLICT: { code: "CONFLICT", message: "记录已被他人修改，请刷新后重试" },
   RATE_LIMITED: { code: "TOO_MANY_REQUESTS", message: "操作过于频繁，请稍后再试" },
+  // Ledger (SPEC §5)
+  LEDGER_DUPLICATE: { code: "CONFLICT", message: "同一单位内生产厂家 + 出厂编号不能重复" },
+  LEDGER_IN_FLOW: { code: "CONFLICT", message: "器具正在备案或预约流程中，不能修改" },
+  LEDGER_NOT_DELETABLE: { code: "CONFLICT", message: "只能删除从未备案的器具" },
+  LEDGER_BAD_TRANSITION: { code: "CONFLICT", message: "器具当前状态不允许此操作" },
+  LEDGER_KIND_NOT_COMPULSORY: { code: "BAD_REQUEST", message: "该种别仅实行型式批准（P），不属于强制检定，不能登记为强检器具" },
+  LEDGER_ATTACHMENTS_FULL: { code: "BAD_REQUEST", message: "每台器具的附件合计不超过 10 MB" },
+  IMPORT_BAD_FILE: { code: "BAD_REQUEST", message: "文件不是有效的 Excel（.xlsx）文件" },
+  IMPORT_TOO_BIG: { code: "BAD_REQUEST", message: "Excel 文件解压后超过 100 MB，已拒绝" },
   INTERNAL: { code: "INTERNAL_SERVER_ERROR", message: "系统繁忙，请稍后再试" },
 } as const satisfies Record<string, { code: TRPCError["code"]; message: string }>;
 

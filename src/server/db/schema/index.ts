@@ -6,3 +6,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./instruments";
 export * from "./files";
+export * from "./ledger";
