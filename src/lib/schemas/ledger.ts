@@ -67,7 +67,8 @@ export const instrumentFields = z.object({
 export type InstrumentFields = z.output<typeof instrumentFields>;
 export type InstrumentFieldsInput = z.input<typeof instrumentFields>;
 
-export const createInstrumentInput = instrumentFields;
+/** Add, or copy (R-LED-2) when `copiedFrom` names the record the form was filled from. */
+export const createInstrumentInput = instrumentFields.extend({ copiedFrom: idSchema.optional() });
 /** Modify: every field except the status, which only the lifecycle actions change. */
 export const updateInstrumentInput = z.object({ id: idSchema, fields: instrumentFields.omit({ status: true }) });
 export const instrumentIdInput = z.object({ id: idSchema });

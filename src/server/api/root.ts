@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { catalogueRouter } from "./routers/catalogue";
+import { ledgerRouter } from "./routers/ledger";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
@@ -11,6 +12,7 @@ export const appRouter = router({
   me: meRouter,
   organisation: organisationRouter,
   admin: adminRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;
