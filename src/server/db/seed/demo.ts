@@ -3,6 +3,7 @@ import { hashPassword } from "@/server/auth/password";
 import { SYSTEM_ACTOR, writeAudit } from "@/server/services/audit";
 import type { DB, Tx } from "../open";
 import { memberships, organisations, users } from "../schema";
+import { seedLedgerDemo } from "./ledger-demo";
 
 /** Every demo account signs in with this password (README → 演示账号). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -40,7 +41,7 @@ export const DEMO_USERS: UserSeed[] = [
 /** What an area's demo seed gets: the transaction and the ids of the demo organisations and users. */
 export type DemoContext = { tx: Tx; orgId: Record<string, number>; userId: Record<string, number> };
 /** Each area (ledger, filings…) lists its demo seed here; they run in order inside the same transaction. */
-const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [];
+const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedLedgerDemo];
 
 /** Creates the demo organisations and accounts, once, on an empty database (no organisations yet). */
 export async function seedDemo(db: DB) {
