@@ -1,5 +1,5 @@
 import type { LucideIcon } from "lucide-react";
-import { BookOpen, FileSearch, Home, Users } from "lucide-react";
+import { BookOpen, FileSearch, Gauge, Home, Users } from "lucide-react";
 
 export type NavRole = "enterprise" | "institution" | "regulator" | "admin";
 export type NavItem = { label: string; href: string; icon: LucideIcon; description: string };
@@ -9,7 +9,10 @@ export type NavItem = { label: string; href: string; icon: LucideIcon; descripti
  * entries here when it ships its pages (the full menus are in the issues and SPEC §1).
  */
 export const NAV: Record<NavRole, NavItem[]> = {
-  enterprise: [{ label: "首页", href: "/enterprise", icon: Home, description: "本单位概况" }],
+  enterprise: [
+    { label: "首页", href: "/enterprise", icon: Home, description: "本单位概况" },
+    { label: "仪器管理", href: "/enterprise/instruments", icon: Gauge, description: "器具台账：新增、导入、导出、停用与报废" },
+  ],
   institution: [{ label: "首页", href: "/institution", icon: Home, description: "本机构概况" }],
   regulator: [{ label: "首页", href: "/regulator", icon: Home, description: "本辖区概况" }],
   admin: [

@@ -12,6 +12,9 @@ const optionalText = (max: number, label: string) =>
 const requiredText = (max: number, label: string) =>
   z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 
+/** Form fields send "" for "not chosen". */
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
 /** A calendar day "YYYY-MM-DD" that exists (2026-02-30 is refused). */
 export const daySchema = z
   .string()
@@ -49,15 +52,15 @@ export const instrumentFields = z.object({
   serialNo: requiredText(50, "出厂编号"),
   ownNo: optionalText(30, "自编号"),
   manufacturer: requiredText(100, "生产厂家"),
-  origin: z.enum(ORIGINS, { error: "生产地只能是 国产 或 进口" }).optional(),
+  origin: z.preprocess(blankToUndefined, z.enum(ORIGINS, { error: "生产地只能是 国产 或 进口" }).optional()),
   installLocation: requiredText(100, "安装使用地点"),
   countyCode: z.string({ error: "请选择所在地（省/市/区县）" }).regex(/^\d{6}$/, "请选择所在地到区县一级"),
-  purchaseDate: daySchema.optional(),
+  purchaseDate: z.preprocess(blankToUndefined, daySchema.optional()),
   status: z.enum(["new", "in_use"], { error: "新登记器具的状态只能是 新增 或 在用" }).default("in_use"),
   purpose: z.enum(PURPOSES, { error: "请选择器具用途" }),
   instrumentType: z.string().trim().max(20).default("工作计量器具"),
   method: z.enum(METHODS, { error: "请选择检定方式" }),
-  kindId: idSchema,
+  kindId: z.preprocess(blankToUndefined, idSchema.optional()).refine((v) => v !== undefined, "请选择项别/种别") as unknown as typeof idSchema,
   quantity: z.coerce.number({ error: "器具数量应为整数" }).int("器具数量应为整数").min(1, "器具数量至少为 1").max(9999, "器具数量不超过 9999").default(1),
   department: optionalText(8, "部门"),
   typeCertNo: optionalText(50, "型式证书号"),
