@@ -153,3 +153,21 @@ test("R-LED-5 export the filtered ledger, re-import it (every row already in the
   await page.goto("/enterprise/instruments/new");
   await page.screenshot({ path: `${SHOTS}/form-390.png`, fullPage: true });
 });
+
+test("R-LED-5 a 10 000-row import with progress bars for parsing and writing", async ({ page }) => {
+  test.setTimeout(240_000);
+  const { sampleRows } = await import("../scripts/ledger/sample-file");
+  const buffer = await ledgerWorkbook(sampleRows(10_000, 0, "E2E10K"));
+  await signInAs(page, "yyqy");
+  await page.goto("/enterprise/instruments/import");
+  await page.getByLabel(/Excel 文件/).setInputFiles({ name: "一万行.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  const t0 = Date.now();
+  await page.getByRole("button", { name: "检查文件" }).click();
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await expect(page.getByTestId("import-preview")).toContainText("共 10000 行：可导入 10000 行，有错误 0 行", { timeout: 120_000 });
+  const t1 = Date.now();
+  await page.getByRole("button", { name: "确认导入 10000 行" }).click();
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await expect(page.getByTestId("import-done")).toHaveText("已导入 10000 台器具", { timeout: 180_000 });
+  console.log(`10 000-row import through the browser: check ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+});

@@ -76,7 +76,7 @@ export async function checkLedgerFile(
   return { sha256, fileName: file.name, totalRows: rows.length, valid, errors, alreadyImported: !!done };
 }
 
-const CHUNK = 500;
+const CHUNK = Number(process.env.LEDGER_IMPORT_CHUNK ?? 1000);
 
 /**
  * Writes the valid rows of a checked file in ONE transaction with multi-row INSERTs (all or nothing), keyed
