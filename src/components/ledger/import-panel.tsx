@@ -3,11 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { FilePicker } from "./file-picker";
 import { ProgressBar } from "./progress-bar";
 import { errorMessage, saveBlob, xhrUpload } from "./xhr";
 
@@ -91,20 +90,16 @@ export function ImportPanel() {
         <li>确认后一次性导入全部有效行；同一文件重复导入不会重复写入。</li>
       </ol>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="space-y-1">
-          <Label htmlFor="ledger-import-file">Excel 文件（.xlsx，不超过 20 MB）</Label>
-          <Input
-            id="ledger-import-file"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setSummary(null);
-              setError(null);
-              setDone(null);
-            }}
-          />
-        </div>
+        <FilePicker
+          label="Excel 文件（.xlsx，不超过 20 MB）"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onFile={(f) => {
+            setFile(f);
+            setSummary(null);
+            setError(null);
+            setDone(null);
+          }}
+        />
         <Button type="button" onClick={() => void go("check")} disabled={!file || busy}>
           检查文件
         </Button>

@@ -94,7 +94,7 @@ export function InstrumentDetail({ id }: { id: number }) {
         <Field label="器具编码">{d.instrumentCode}</Field>
         <Field label="检定证书号">{d.certificateNo}</Field>
         <Field label="有效期至">
-          <span className={cn(d.warning === "red" && "font-medium text-red-700", d.warning === "yellow" && "font-medium text-amber-700")}>{d.validUntil}</span>
+          <span className={cn(d.warning === "red" && "font-medium text-red-700", d.warning === "yellow" && "font-medium text-amber-700")}>{d.validUntil ?? "—"}</span>
         </Field>
         <Field label="自定义标签">{d.tags.join(" ")}</Field>
         <Field label="备注">{d.remark}</Field>

@@ -67,6 +67,7 @@ export function LedgerTable() {
   const [filter, setFilter] = useState<LedgerFilter>({});
   const [sort, setSort] = useState<Sort>("newest");
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [showFilters, setShowFilters] = useState(false);
   const options = useQuery(trpc.ledger.options.queryOptions(undefined, { staleTime: 60_000 }));
   const list = useQuery({ ...trpc.ledger.list.queryOptions({ ...filter, sort, limit: 20, cursor: pages.cursor }), placeholderData: keepPreviousData });
   const counts = useQuery({ ...trpc.ledger.counts.queryOptions(filter), placeholderData: keepPreviousData });
@@ -109,10 +110,13 @@ export function LedgerTable() {
             下载模板
           </a>
         </Button>
+        <Button type="button" variant="outline" className="sm:hidden" aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)}>
+          {showFilters ? "收起筛选" : "筛选"}
+        </Button>
       </div>
 
       <form
-        className="grid gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-4"
+        className={cn("gap-3 rounded-lg border p-3 sm:grid sm:grid-cols-2 lg:grid-cols-4", showFilters ? "grid" : "hidden")}
         onSubmit={(e) => {
           e.preventDefault();
           apply({ ...filter, q: q.trim() || undefined, tag: tag.trim() || undefined });

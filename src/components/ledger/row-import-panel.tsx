@@ -3,10 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/react";
+import { FilePicker } from "./file-picker";
 import { ProgressBar } from "./progress-bar";
 import { errorMessage, xhrUpload } from "./xhr";
 
@@ -70,10 +69,7 @@ export function RowImportPanel() {
     <div className="space-y-4">
       <p className="text-sm text-muted-foreground">逐行导入：每一行单独保存并显示结果，出错的行不影响其他行。适合修改后补导少量行。</p>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="space-y-1">
-          <Label htmlFor="ledger-row-file">Excel 文件（.xlsx）</Label>
-          <Input id="ledger-row-file" type="file" accept=".xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </div>
+        <FilePicker label="Excel 文件（.xlsx）" accept=".xlsx" onFile={setFile} />
         <Button type="button" onClick={() => void start()} disabled={!file || progress !== null}>
           开始逐行导入
         </Button>
