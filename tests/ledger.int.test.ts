@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { instruments, ledgerImports } from "@/server/db/schema";
 import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
-import { addAttachment, hasTypeEvaluationReport } from "@/server/services/ledger/attachments";
+import { addAttachment, attachmentFileInScope, hasTypeEvaluationReport } from "@/server/services/ledger/attachments";
+import { scopeOf } from "@/server/api/scope";
+import { loadSessionUser } from "@/server/auth/session-user";
 import { buildTemplate, exportLedger } from "@/server/services/ledger/excel-write";
 import { checkLedgerFile, commitLedgerImport } from "@/server/services/ledger/import-ledger";
 import { goodRow, ledgerWorkbook, sampleRows } from "../scripts/ledger/sample-file";
@@ -144,6 +146,15 @@ describe("attachments (R-LED-3, R-CAT-2)", () => {
     await addAttachment(database.db, station(), id, "type_evaluation", { name: "型式评价报告.pdf", bytes: PDF });
     expect(await hasTypeEvaluationReport(database.db, id)).toBe(true);
   });
+  it("R-SCOPE-1 an attachment downloads only within the instrument's scope", async () => {
+    const { id } = await (await callerAs(database.db, "jyzqy")).ledger.create(fields("INT-att-4"));
+    const att = await addAttachment(database.db, station(), id, "type_evaluation", { name: "报告.pdf", bytes: PDF });
+    const scopeOfUser = async (u: string) => scopeOf({ user: await loadSessionUser(database.db, fx.user[u]!, null) });
+    expect(await outcome(async () => attachmentFileInScope(database.db, await scopeOfUser("jyzqy"), att.id))).toBe("ok");
+    expect(await outcome(async () => attachmentFileInScope(database.db, await scopeOfUser("byjls"), att.id))).toBe("ok");
+    await expect(attachmentFileInScope(database.db, await scopeOfUser("yyqy"), att.id)).rejects.toMatchObject({ appCode: "NOT_FOUND" });
+    await expect(attachmentFileInScope(database.db, await scopeOfUser("sqjg"), att.id)).rejects.toMatchObject({ appCode: "NOT_FOUND" });
+  });
 });
 
 describe("Excel import and export (R-LED-5)", () => {
@@ -181,6 +192,16 @@ describe("Excel import and export (R-LED-5)", () => {
   it("R-LED-5 a file that is not an xlsx is refused", async () => {
     await expect(checkLedgerFile(database.db, station().orgId, { name: "a.xlsx", bytes: new TextEncoder().encode("名称,型号\n") })).rejects.toMatchObject({
       message: expect.stringContaining("不是有效的 Excel"),
+    });
+  });
+
+  it("R-LED-5 an xlsx whose entries would unpack to more than 100 MB (zip bomb) is refused before parsing", async () => {
+    const bytes = Buffer.from(await ledgerWorkbook(sampleRows(3, 0, "BOMB")));
+    // Declare 200 MB for the first central-directory entry.
+    const cd = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(200 * 1024 * 1024, cd + 24);
+    await expect(checkLedgerFile(database.db, station().orgId, { name: "bomb.xlsx", bytes: new Uint8Array(bytes) })).rejects.toMatchObject({
+      message: expect.stringContaining("超过 100 MB"),
     });
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { createContext } from "@/server/api/trpc";
 import { actorOf } from "@/server/api/actor";
+import { scopeOf } from "@/server/api/scope";
 import { readSessionToken } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { AppError, ERRORS } from "@/server/errors";
@@ -25,6 +26,15 @@ export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
   if (ctx.user.role !== "enterprise" || ctx.user.org?.kind !== "enterprise") throw new AppError("FORBIDDEN_ROLE");
   if (ctx.user.org.status !== "approved") throw new AppError("ACCOUNT_PENDING");
   return { db, user: ctx.user, orgId: ctx.user.org.id, actor: { ...actorOf(ctx), orgId: ctx.user.org.id } };
+}
+
+/** Any signed-in user with their scope (R-SCOPE-1…4), for downloads that follow the located-record scope. */
+export async function scopedCaller(req: Request) {
+  const { userId, sessionVersion } = await readSessionToken(req);
+  const db = (await getDb()).db;
+  const ctx = await createContext({ db, userId, sessionVersion, ip: null });
+  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
+  return { db, scope: scopeOf(ctx) };
 }
 
 const STATUS: Partial<Record<TRPCError["code"], number>> = {

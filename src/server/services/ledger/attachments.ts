@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { AttachmentSlot } from "@/lib/schemas/ledger";
+import { locatedRecordScope, type Scope } from "@/server/api/scope";
 import type { DB, Queryable } from "@/server/db/open";
 import { instrumentAttachments, instruments } from "@/server/db/schema";
 import { decide } from "@/server/domain/ledger/lifecycle";
@@ -56,13 +57,16 @@ export async function deleteAttachment(db: DB, actor: Actor & { orgId: number },
   await removeUploadBytes(fileId);
 }
 
-/** The stored file of an attachment the caller's enterprise owns (for download), or NOT_FOUND. */
-export async function ownAttachmentFile(db: Queryable, orgId: number, attachmentId: number) {
+/**
+ * The stored file of an attachment whose instrument is in the caller's scope (the owner; institutions and
+ * regulators as for the instrument itself, e.g. a filing's type-evaluation report), or NOT_FOUND.
+ */
+export async function attachmentFileInScope(db: Queryable, scope: Scope, attachmentId: number) {
   const [r] = await db
     .select({ fileId: instrumentAttachments.fileId })
     .from(instrumentAttachments)
     .innerJoin(instruments, eq(instruments.id, instrumentAttachments.instrumentId))
-    .where(and(eq(instrumentAttachments.id, attachmentId), eq(instruments.enterpriseId, orgId)));
+    .where(and(eq(instrumentAttachments.id, attachmentId), locatedRecordScope(scope, instruments)));
   if (!r) throw notFound();
   return r.fileId;
 }
