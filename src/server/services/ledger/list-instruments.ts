@@ -5,7 +5,7 @@ import type { ledgerListInput, LedgerFilter } from "@/lib/schemas/ledger";
 import type { z } from "zod";
 import type { Queryable } from "@/server/db/open";
 import { catalogueItems, catalogueKinds, departments, instruments } from "@/server/db/schema";
-import { warningOf } from "@/server/domain/ledger/warning";
+import { bucketRange, warningOf } from "@/server/domain/ledger/warning";
 import { AppError } from "@/server/errors";
 import { ledgerWhere, validSortKey } from "./list-filter";
 
@@ -82,13 +82,18 @@ export async function listInstruments(db: Queryable, orgId: number, input: ListI
   return { items, nextCursor, today };
 }
 
-/** Counts for the filter: total, and how many are due / overdue (R-LED-4) among them. */
+/** Counts for the filter: total, and how many are due / overdue (R-LED-4) among them — one scan. */
 export async function countInstruments(db: Queryable, orgId: number, f: LedgerFilter) {
   const today = chinaToday();
-  const { bucket: _b, ...rest } = f;
-  void _b;
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(instruments).where(ledgerWhere(orgId, f, today));
-  const [due] = await db.select({ n: sql<number>`count(*)::int` }).from(instruments).where(ledgerWhere(orgId, { ...rest, bucket: "due" }, today));
-  const [overdue] = await db.select({ n: sql<number>`count(*)::int` }).from(instruments).where(ledgerWhere(orgId, { ...rest, bucket: "overdue" }, today));
-  return { total: total?.n ?? 0, due: due?.n ?? 0, overdue: overdue?.n ?? 0 };
+  const due = bucketRange("due", today);
+  const overdue = bucketRange("overdue", today);
+  const [r] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      due: sql<number>`(count(*) filter (where ${instruments.validUntil} between ${due.from} and ${due.to}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${instruments.validUntil} <= ${overdue.to}))::int`,
+    })
+    .from(instruments)
+    .where(ledgerWhere(orgId, f, today));
+  return { total: r?.total ?? 0, due: r?.due ?? 0, overdue: r?.overdue ?? 0 };
 }
