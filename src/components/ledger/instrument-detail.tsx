@@ -105,6 +105,7 @@ export function InstrumentDetail({ id }: { id: number }) {
       <section className="space-y-2">
         <h2 className="text-lg font-medium">历史记录</h2>
         <ol className="space-y-1 border-l pl-4 text-sm" data-testid="instrument-history">
+          {d.history.length === 0 ? <li className="text-muted-foreground">登记于 {formatDateTime(d.createdAt)}，暂无其他历史记录</li> : null}
           {d.history.map((h) => (
             <li key={h.id}>
               <span className="tabular-nums text-muted-foreground">{formatDateTime(h.at)}</span> · {h.actorName ?? "系统"} · <b>{ACTION_LABEL[h.action] ?? h.action}</b>

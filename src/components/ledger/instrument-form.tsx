@@ -141,7 +141,7 @@ export function InstrumentForm({ mode, id }: { mode: "create" | "copy" | "edit";
           <h2 className="font-medium sm:col-span-2 lg:col-span-3">种别（项别 → 种别）</h2>
           <div className="space-y-2">
             <label htmlFor="ledger-item" className="text-sm font-medium">
-              项别<span className="text-destructive">*</span>
+              项别<span className="ml-1 text-destructive">*</span>
             </label>
             <Select
               value={itemName}

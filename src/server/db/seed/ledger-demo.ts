@@ -123,10 +123,7 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
         serialNorm: normaliseForDuplicates(r.serialNo),
       }));
     const rows = await tx.insert(instruments).values(values).returning({ id: instruments.id });
-    await writeAudit(
-      tx,
-      { userId: s.user, orgId: s.org },
-      rows.map((r) => ({ action: "instrument.create", entityType: "instrument", entityId: r.id, after: { source: "demo" } })),
-    );
+    // One audit row per enterprise (not per instrument) keeps the demo audit log readable.
+    await writeAudit(tx, { userId: s.user, orgId: s.org }, { action: "ledger.seed", entityType: "organisation", entityId: s.org, after: { instruments: rows.length, source: "demo" } });
   }
 }
