@@ -67,6 +67,12 @@ export function InstrumentForm({ mode, id }: { mode: "create" | "copy" | "edit";
     }
   }, [source.data, mode, form]);
 
+  // A new instrument is usually where the enterprise is.
+  const homeCounty = options.data?.countyCode;
+  useEffect(() => {
+    if (mode === "create" && homeCounty && !form.getValues("countyCode")) form.setValue("countyCode", homeCounty);
+  }, [mode, homeCounty, form]);
+
   async function onSubmit(values: InstrumentFields) {
     try {
       const { status: _s, ...rest } = values;

@@ -64,6 +64,7 @@ export function LedgerTable() {
   const pages = useCursorPages();
   const [q, setQ] = useState("");
   const [tag, setTag] = useState("");
+  const [name, setName] = useState("");
   const [filter, setFilter] = useState<LedgerFilter>({});
   const [sort, setSort] = useState<Sort>("newest");
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -119,12 +120,16 @@ export function LedgerTable() {
         className={cn("gap-3 rounded-lg border p-3 sm:grid sm:grid-cols-2 lg:grid-cols-4", showFilters ? "grid" : "hidden")}
         onSubmit={(e) => {
           e.preventDefault();
-          apply({ ...filter, q: q.trim() || undefined, tag: tag.trim() || undefined });
+          apply({ ...filter, q: q.trim() || undefined, name: name.trim() || undefined, tag: tag.trim() || undefined });
         }}
       >
-        <div className="space-y-1 sm:col-span-2">
+        <div className="space-y-1">
           <Label htmlFor="ledger-q">关键字</Label>
           <Input id="ledger-q" placeholder="出厂编号、器具名称或生产厂家" value={q} onChange={(e) => setQ(e.target.value)} maxLength={50} />
+        </div>
+        <div className="space-y-1">
+          <Label htmlFor="ledger-name">器具名称</Label>
+          <Input id="ledger-name" placeholder="如 加油机" value={name} onChange={(e) => setName(e.target.value)} maxLength={50} />
         </div>
         <SelectFilter
           id="ledger-kind"
@@ -158,6 +163,7 @@ export function LedgerTable() {
             variant="outline"
             onClick={() => {
               setQ("");
+              setName("");
               setTag("");
               apply({});
             }}

@@ -18,6 +18,8 @@ export const ledgerQueries = {
     .query(({ ctx, input }) => instrumentDetail(ctx.db, scopeOf(ctx), input.id)),
   /** What the form and filters pick from: the current catalogue's kinds and the enterprise's departments. */
   options: enterprise.query(async ({ ctx }) => ({
+    /** The enterprise's own county: the form's default location. */
+    countyCode: ctx.user.org?.countyCode ?? null,
     kinds: await currentKinds(ctx.db),
     departments: await ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, ctx.orgId)).orderBy(asc(departments.name)),
   })),
