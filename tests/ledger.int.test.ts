@@ -82,6 +82,16 @@ describe("ledger procedures", () => {
     await expect(api.ledger.remove({ ids: [id] })).rejects.toMatchObject({ message: expect.stringContaining("不能删除") });
   });
 
+  it("R-LED-2 a modification based on a stale form is refused (someone else changed the record)", async () => {
+    const api = await callerAs(database.db, "jyzqy");
+    const { id } = await api.ledger.create(fields("INT-stale-1"));
+    const opened = (await api.ledger.byId({ id })).updatedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    await api.ledger.update({ id, fields: fields("INT-stale-1", { model: "甲" }), expectedUpdatedAt: opened });
+    await expect(api.ledger.update({ id, fields: fields("INT-stale-1", { model: "乙" }), expectedUpdatedAt: opened })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await api.ledger.byId({ id })).model).toBe("甲");
+  });
+
   it("R-SCOPE-1 another enterprise's instrument is NOT_FOUND for every ledger procedure", async () => {
     const other = fx.instrument["hospitalEnterprise:TZ-TWJ-0001"]!;
     const api = await callerAs(database.db, "jyzqy");

@@ -77,7 +77,7 @@ export function InstrumentForm({ mode, id }: { mode: "create" | "copy" | "edit";
     try {
       const { status: _s, ...rest } = values;
       void _s;
-      const r = mode === "edit" ? await update.mutateAsync({ id: id!, fields: rest }) : await create.mutateAsync({ ...values, copiedFrom: mode === "copy" ? id : undefined });
+      const r = mode === "edit" ? await update.mutateAsync({ id: id!, fields: rest, expectedUpdatedAt: source.data?.updatedAt }) : await create.mutateAsync({ ...values, copiedFrom: mode === "copy" ? id : undefined });
       await qc.invalidateQueries({ queryKey: trpc.ledger.pathKey() });
       toast.success(mode === "edit" ? "已保存修改" : "已新增器具");
       router.push(`/enterprise/instruments/${r.id}`);

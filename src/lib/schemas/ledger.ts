@@ -73,7 +73,12 @@ export type InstrumentFieldsInput = z.input<typeof instrumentFields>;
 /** Add, or copy (R-LED-2) when `copiedFrom` names the record the form was filled from. */
 export const createInstrumentInput = instrumentFields.extend({ copiedFrom: idSchema.optional() });
 /** Modify: every field except the status, which only the lifecycle actions change. */
-export const updateInstrumentInput = z.object({ id: idSchema, fields: instrumentFields.omit({ status: true }) });
+export const updateInstrumentInput = z.object({
+  id: idSchema,
+  fields: instrumentFields.omit({ status: true }),
+  /** The record's updatedAt when the form was opened: a later change by someone else is a conflict. */
+  expectedUpdatedAt: z.date().optional(),
+});
 export const instrumentIdInput = z.object({ id: idSchema });
 export const instrumentIdsInput = z.object({ ids: z.array(idSchema).min(1, "请先选择器具").max(500, "一次最多选择 500 台器具") });
 

@@ -67,10 +67,11 @@ export async function createInstrument(db: DB, actor: Actor & { orgId: number },
 }
 
 /** Modify one instrument, only outside a filing or appointment flow (R-LED-2). */
-export async function updateInstrument(db: DB, actor: Actor & { orgId: number }, id: number, f: Omit<InstrumentFields, "status">) {
+export async function updateInstrument(db: DB, actor: Actor & { orgId: number }, id: number, f: Omit<InstrumentFields, "status">, expectedUpdatedAt?: Date) {
   try {
     return await db.transaction(async (tx) => {
       const before = await loadOwnInstrument(tx, actor.orgId, id, true);
+      if (expectedUpdatedAt && before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) throw new AppError("CONFLICT");
       const verdict = decide(before, "modify");
       if (!verdict.ok) throw new AppError(verdict.error, verdict.message);
       await checkKind(tx, f.kindId, before.kindId);

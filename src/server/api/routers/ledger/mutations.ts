@@ -13,7 +13,7 @@ export const ledgerMutations = {
     return { id: row.id };
   }),
   update: enterprise.input(updateInstrumentInput).mutation(async ({ ctx, input }) => {
-    const row = await updateInstrument(ctx.db, ctx.actor, input.id, input.fields);
+    const row = await updateInstrument(ctx.db, ctx.actor, input.id, input.fields, input.expectedUpdatedAt);
     return { id: row.id };
   }),
   stop: enterprise.input(instrumentIdsInput).mutation(({ ctx, input }) => changeStatus(ctx.db, ctx.actor, input.ids, "stop")),
