@@ -31,7 +31,7 @@ export async function POST(req: Request) {
             totalRows: check.totalRows,
             validRows: check.valid.length,
             errorRows: new Set(check.errors.map((e) => e.row)).size,
-            errors: check.errors.slice(0, 2000),
+            errors: check.errors.slice(0, 50_000),
             errorCount: check.errors.length,
             alreadyImported: check.alreadyImported,
           };
