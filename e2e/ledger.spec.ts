@@ -124,6 +124,9 @@ test("R-LED-5 export the filtered ledger, re-import it (every row already in the
   await page.getByLabel("关键字").fill("E2E-ADD");
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.getByTestId("ledger-counts")).toContainText("共 2 台");
+  const template = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载模板" }).click();
+  expect((await template).suggestedFilename()).toBe("仪器台账导入模板.xlsx");
   const download = page.waitForEvent("download");
   await page.getByTestId("ledger-export").click();
   const file = await (await download).path();
