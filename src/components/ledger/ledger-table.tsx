@@ -193,7 +193,7 @@ export function LedgerTable() {
               pages.reset();
             }}
           >
-            <SelectTrigger id="ledger-sort" className="w-36">
+            <SelectTrigger id="ledger-sort" className="w-44">
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
