@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { instruments, ledgerImports } from "@/server/db/schema";
 import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
-import { addAttachment, attachmentFileInScope, hasTypeEvaluationReport } from "@/server/services/ledger/attachments";
+import { addAttachment, attachmentFileInScope, hasTypeEvaluationReport, missingTypeEvaluationReports } from "@/server/services/ledger/attachments";
 import { scopeOf } from "@/server/api/scope";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { buildTemplate, exportLedger } from "@/server/services/ledger/excel-write";
@@ -155,6 +155,14 @@ describe("attachments (R-LED-3, R-CAT-2)", () => {
     expect(await hasTypeEvaluationReport(database.db, id)).toBe(false);
     await addAttachment(database.db, station(), id, "type_evaluation", { name: "型式评价报告.pdf", bytes: PDF });
     expect(await hasTypeEvaluationReport(database.db, id)).toBe(true);
+  });
+  it("R-CAT-2 missingTypeEvaluationReports names the P+V instruments without a report", async () => {
+    const api = await callerAs(database.db, "jyzqy");
+    const pv = await api.ledger.create(fields("INT-pv-1", { kindId: fx.kind["电力测量用互感器"], name: "电流互感器" }));
+    const pv2 = await api.ledger.create(fields("INT-pv-2", { kindId: fx.kind["电力测量用互感器"], name: "电流互感器" }));
+    const v = await api.ledger.create(fields("INT-pv-3"));
+    await addAttachment(database.db, station(), pv2.id, "type_evaluation", { name: "型式评价报告.pdf", bytes: PDF });
+    expect(await missingTypeEvaluationReports(database.db, [pv.id, pv2.id, v.id])).toEqual([pv.id]);
   });
   it("R-SCOPE-1 an attachment downloads only within the instrument's scope", async () => {
     const { id } = await (await callerAs(database.db, "jyzqy")).ledger.create(fields("INT-att-4"));

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AttachmentSlot } from "@/lib/schemas/ledger";
 import { locatedRecordScope, type Scope } from "@/server/api/scope";
 import type { DB, Queryable } from "@/server/db/open";
-import { instrumentAttachments, instruments } from "@/server/db/schema";
+import { catalogueKinds, instrumentAttachments, instruments } from "@/server/db/schema";
 import { decide } from "@/server/domain/ledger/lifecycle";
 import { AppError, notFound } from "@/server/errors";
 import { checkUpload, deleteUploadRow, removeUploadBytes, storeUpload, type UploadRules } from "@/server/files/store";
@@ -82,4 +82,24 @@ export async function hasTypeEvaluationReport(db: Queryable, instrumentId: numbe
     .where(and(eq(instrumentAttachments.instrumentId, instrumentId), eq(instrumentAttachments.slot, "type_evaluation")))
     .limit(1);
   return !!r;
+}
+
+/**
+ * R-CAT-2 for a batch (one query): the ids among `instrumentIds` whose kind is P+V and that have no
+ * type-evaluation report attached — the ones a filing must refuse.
+ */
+export async function missingTypeEvaluationReports(db: Queryable, instrumentIds: number[]): Promise<number[]> {
+  if (!instrumentIds.length) return [];
+  const rows = await db
+    .select({ id: instruments.id })
+    .from(instruments)
+    .innerJoin(catalogueKinds, eq(catalogueKinds.id, instruments.kindId))
+    .where(
+      and(
+        inArray(instruments.id, instrumentIds),
+        eq(catalogueKinds.supervision, "P+V"),
+        sql`not exists (select 1 from ${instrumentAttachments} a where a.instrument_id = ${instruments.id} and a.slot = 'type_evaluation')`,
+      ),
+    );
+  return rows.map((r) => r.id);
 }
