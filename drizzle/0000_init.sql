@@ -198,14 +198,6 @@ CREATE TABLE "files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "instrument_attachments" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "instrument_attachments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
-	"instrument_id" bigint NOT NULL,
-	"file_id" text NOT NULL,
-	"slot" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "filings" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "filings_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"instrument_id" bigint NOT NULL,
@@ -279,6 +271,25 @@ CREATE TABLE "sms_codes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "instrument_attachments" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "instrument_attachments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"instrument_id" bigint NOT NULL,
+	"file_id" text NOT NULL,
+	"slot" text DEFAULT 'general' NOT NULL,
+	"size" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_imports" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "ledger_imports_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"enterprise_id" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"file_name" text NOT NULL,
+	"row_count" integer NOT NULL,
+	"imported_by" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "catalogue_items" ADD CONSTRAINT "catalogue_items_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_kinds" ADD CONSTRAINT "catalogue_kinds_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_kinds" ADD CONSTRAINT "catalogue_kinds_item_id_catalogue_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."catalogue_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -290,8 +301,6 @@ ALTER TABLE "instruments" ADD CONSTRAINT "instruments_enterprise_id_organisation
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_kind_id_catalogue_kinds_id_fk" FOREIGN KEY ("kind_id") REFERENCES "public"."catalogue_kinds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_institution_id_organisations_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "instrument_attachments" ADD CONSTRAINT "instrument_attachments_instrument_id_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instruments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "instrument_attachments" ADD CONSTRAINT "instrument_attachments_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filings" ADD CONSTRAINT "filings_instrument_id_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instruments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filings" ADD CONSTRAINT "filings_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filings" ADD CONSTRAINT "filings_institution_id_organisations_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -300,6 +309,9 @@ ALTER TABLE "institution_capabilities" ADD CONSTRAINT "institution_capabilities_
 ALTER TABLE "institution_capabilities" ADD CONSTRAINT "institution_capabilities_kind_id_catalogue_kinds_id_fk" FOREIGN KEY ("kind_id") REFERENCES "public"."catalogue_kinds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_documents" ADD CONSTRAINT "organisation_documents_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_documents" ADD CONSTRAINT "organisation_documents_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "instrument_attachments" ADD CONSTRAINT "instrument_attachments_instrument_id_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instruments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "instrument_attachments" ADD CONSTRAINT "instrument_attachments_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_imports" ADD CONSTRAINT "ledger_imports_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalogue_items_version_name_uq" ON "catalogue_items" USING btree ("version_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalogue_kinds_item_name_uq" ON "catalogue_kinds" USING btree ("item_id","name");--> statement-breakpoint
@@ -327,6 +339,10 @@ CREATE INDEX "instruments_enterprise_filing_idx" ON "instruments" USING btree ("
 CREATE INDEX "instruments_enterprise_valid_idx" ON "instruments" USING btree ("enterprise_id","valid_until");--> statement-breakpoint
 CREATE INDEX "instruments_enterprise_kind_idx" ON "instruments" USING btree ("enterprise_id","kind_id");--> statement-breakpoint
 CREATE INDEX "instruments_tags_idx" ON "instruments" USING gin ("tags");--> statement-breakpoint
+CREATE INDEX "instruments_enterprise_name_idx" ON "instruments" USING btree ("enterprise_id","name","id");--> statement-breakpoint
+CREATE INDEX "instruments_enterprise_valid_sort_idx" ON "instruments" USING btree ("enterprise_id",coalesce("valid_until", '9999-12-31'::date),"id");--> statement-breakpoint
+CREATE INDEX "instruments_enterprise_dept_idx" ON "instruments" USING btree ("enterprise_id","department_id","id");--> statement-breakpoint
+CREATE INDEX "instruments_enterprise_serial_idx" ON "instruments" USING btree ("enterprise_id","serial_norm");--> statement-breakpoint
 CREATE INDEX "instruments_county_idx" ON "instruments" USING btree ("county_code","id");--> statement-breakpoint
 CREATE INDEX "instruments_city_idx" ON "instruments" USING btree ("city_code","id");--> statement-breakpoint
 CREATE INDEX "instruments_province_idx" ON "instruments" USING btree ("province_code","id");--> statement-breakpoint
@@ -335,7 +351,6 @@ CREATE INDEX "instruments_valid_until_idx" ON "instruments" USING btree ("valid_
 CREATE INDEX "instruments_approved_no_valid_idx" ON "instruments" USING btree ("filing_approved_on") WHERE "instruments"."valid_until" is null and "instruments"."filing_approved_on" is not null;--> statement-breakpoint
 CREATE INDEX "instruments_failed_since_idx" ON "instruments" USING btree ("failed_since") WHERE "instruments"."failed_since" is not null;--> statement-breakpoint
 CREATE INDEX "files_owner_org_idx" ON "files" USING btree ("owner_org_id");--> statement-breakpoint
-CREATE INDEX "instrument_attachments_instrument_idx" ON "instrument_attachments" USING btree ("instrument_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "filings_open_instrument_uq" ON "filings" USING btree ("instrument_id") WHERE "filings"."state" in ('pending', 'assigned');--> statement-breakpoint
 CREATE INDEX "filings_instrument_idx" ON "filings" USING btree ("instrument_id","id");--> statement-breakpoint
 CREATE INDEX "filings_institution_state_idx" ON "filings" USING btree ("institution_id","state","id");--> statement-breakpoint
@@ -348,4 +363,6 @@ CREATE UNIQUE INDEX "organisation_documents_file_uq" ON "organisation_documents"
 CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status","id");--> statement-breakpoint
 CREATE INDEX "outbox_recipient_idx" ON "outbox" USING btree ("recipient","id");--> statement-breakpoint
 CREATE INDEX "sms_codes_phone_idx" ON "sms_codes" USING btree ("phone","created_at");--> statement-breakpoint
-CREATE INDEX "sms_codes_ip_idx" ON "sms_codes" USING btree ("ip","created_at");
+CREATE INDEX "sms_codes_ip_idx" ON "sms_codes" USING btree ("ip","created_at");--> statement-breakpoint
+CREATE INDEX "instrument_attachments_instrument_idx" ON "instrument_attachments" USING btree ("instrument_id","slot");--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_imports_enterprise_sha_uq" ON "ledger_imports" USING btree ("enterprise_id","sha256");

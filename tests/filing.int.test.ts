@@ -61,7 +61,7 @@ describe("filing workflow", () => {
     const pv = await errorOf(() => ent.filing.submit({ items: [{ instrumentId: fx.instrument["BA-0104"]!, institutionId: fx.org.gzInstitute }] }));
     expect(pv?.message).toContain("型式评价报告");
     await database.db.insert(files).values({ id: "f".repeat(32), originalName: "型式评价报告.pdf", mime: "application/pdf", ext: "pdf", size: 10, sha256: "0".repeat(64) });
-    await database.db.insert(instrumentAttachments).values({ instrumentId: fx.instrument["BA-0104"]!, fileId: "f".repeat(32), slot: "type_evaluation" });
+    await database.db.insert(instrumentAttachments).values({ instrumentId: fx.instrument["BA-0104"]!, fileId: "f".repeat(32), slot: "type_evaluation", size: 10 });
     const ok = await ent.filing.submit({ items: [{ instrumentId: fx.instrument["BA-0104"]!, institutionId: fx.org.gzInstitute }] });
     expect(ok.created).toBe(1);
   });

@@ -11,6 +11,7 @@ export type NavItem = { label: string; href: string; icon: LucideIcon; descripti
 export const NAV: Record<NavRole, NavItem[]> = {
   enterprise: [
     { label: "首页", href: "/enterprise", icon: Home, description: "本单位概况" },
+    { label: "仪器管理", href: "/enterprise/instruments", icon: Gauge, description: "器具台账：新增、导入、导出、停用与报废" },
     { label: "备案管理", href: "/enterprise/filings", icon: FileStack, description: "待备案、已提交和被退回的器具备案" },
     { label: "成员管理", href: "/enterprise/members", icon: UserPlus, description: "审核个人用户的关联申请，管理本单位成员" },
     { label: "部门管理", href: "/enterprise/departments", icon: FolderTree, description: "设置本单位使用计量器具的部门" },

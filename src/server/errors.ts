@@ -29,6 +29,15 @@ export const ERRORS = {
   DEPARTMENT_TAKEN: { code: "CONFLICT", message: "本单位已有同名部门" },
   CANNOT_REMOVE_OWNER: { code: "BAD_REQUEST", message: "不能移除单位管理员" },
   CANNOT_DISABLE_SELF: { code: "BAD_REQUEST", message: "不能停用自己的账户" },
+  // Ledger (SPEC §5)
+  LEDGER_DUPLICATE: { code: "CONFLICT", message: "同一单位内生产厂家 + 出厂编号不能重复" },
+  LEDGER_IN_FLOW: { code: "CONFLICT", message: "器具正在备案或预约流程中，不能修改" },
+  LEDGER_NOT_DELETABLE: { code: "CONFLICT", message: "只能删除从未备案的器具" },
+  LEDGER_BAD_TRANSITION: { code: "CONFLICT", message: "器具当前状态不允许此操作" },
+  LEDGER_KIND_NOT_COMPULSORY: { code: "BAD_REQUEST", message: "该种别仅实行型式批准（P），不属于强制检定，不能登记为强检器具" },
+  LEDGER_ATTACHMENTS_FULL: { code: "BAD_REQUEST", message: "每台器具的附件合计不超过 10 MB" },
+  IMPORT_BAD_FILE: { code: "BAD_REQUEST", message: "文件不是有效的 Excel（.xlsx）文件" },
+  IMPORT_TOO_BIG: { code: "BAD_REQUEST", message: "Excel 文件解压后超过 100 MB，已拒绝" },
   INTERNAL: { code: "INTERNAL_SERVER_ERROR", message: "系统繁忙，请稍后再试" },
   // Filing and capabilities (issue 5)
   FILING_ALREADY_FILED: { code: "CONFLICT", message: "该器具已备案，无需重复备案" },

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
-import { departments, filings, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
+import { catalogueKinds, catalogueVersions, departments, filings, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
 import { PENDING_ORGS } from "@/server/db/seed/accounts";
 import { DEMO_ORGS, DEMO_USERS } from "@/server/db/seed/demo";
 
@@ -12,8 +12,13 @@ export type DemoAccount = (typeof DEMO_USERS)[number]["username"];
 export type Fixtures = {
   org: Record<string, number>;
   user: Record<string, number>;
-  /** Demo instruments by serial number (filing seed: "BA-…"). */
+  /**
+   * Demo instruments by serial number ("BA-…" of the filing seed) and by "<orgKey>:<serial>" (the ledger
+   * seed's "TZ-…" serials are unique per enterprise only).
+   */
   instrument: Record<string, number>;
+  /** Current catalogue kind ids by name. */
+  kind: Record<string, number>;
   /** Latest filing of each demo instrument, by the instrument's serial number. */
   filing: Record<string, number>;
   /** One capability row id per demo institution key. */
@@ -31,8 +36,16 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   const org = Object.fromEntries(all.map((o) => [o.key, orgs.find((r) => r.name === o.name)!.id]));
   const us = await db.select({ id: users.id, username: users.username }).from(users);
   const user = Object.fromEntries(us.map((u) => [u.username, u.id]));
-  const inst = await db.select({ id: instruments.id, serialNo: instruments.serialNo }).from(instruments);
-  const instrument = Object.fromEntries(inst.map((i) => [i.serialNo, i.id]));
+  const orgKey = new Map(Object.entries(org).map(([k, v]) => [v, k]));
+  const inst = await db.select({ id: instruments.id, serialNo: instruments.serialNo, enterpriseId: instruments.enterpriseId }).from(instruments);
+  const instrument = Object.fromEntries(
+    inst.flatMap((i) => [
+      [i.serialNo, i.id],
+      [`${orgKey.get(i.enterpriseId) ?? i.enterpriseId}:${i.serialNo}`, i.id],
+    ]),
+  );
+  const kinds = await db.select({ id: catalogueKinds.id, name: catalogueKinds.name }).from(catalogueKinds).innerJoin(catalogueVersions, eq(catalogueVersions.id, catalogueKinds.versionId)).where(eq(catalogueVersions.isCurrent, true));
+  const kind = Object.fromEntries(kinds.map((k) => [k.name, k.id]));
   const fs = await db.select({ id: filings.id, instrumentId: filings.instrumentId }).from(filings).orderBy(filings.id);
   const serialOf = new Map(inst.map((i) => [i.id, i.serialNo]));
   const filing = Object.fromEntries(fs.map((f) => [serialOf.get(f.instrumentId)!, f.id]));
@@ -49,7 +62,7 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   );
   const deps = await db.select({ id: departments.id, name: departments.name }).from(departments);
   const department = Object.fromEntries(deps.map((d) => [d.name, d.id]));
-  return { org, user, instrument, filing, capability, membership, department };
+  return { org, user, instrument, kind, filing, capability, membership, department };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { RegionPicker } from "@/components/region/region-picker";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -30,13 +30,15 @@ export function CapabilityForm({ draft, jurisdiction, authorised, onClose }: { d
   const qc = useQueryClient();
   const catalogue = useQuery(trpc.catalogue.current.queryOptions(undefined, { enabled: !!draft, staleTime: 60_000 }));
   const [d, setD] = useState<CapabilityDraft | null>(draft);
+  // A new draft from the table replaces the one being edited (state adjusted during render, not in an effect).
+  const [shownDraft, setShownDraft] = useState(draft);
+  if (shownDraft !== draft) {
+    setShownDraft(draft);
+    setD(draft);
+  }
   const [pick, setPick] = useState("");
-  const [pickName, setPickName] = useState("");
   const path = useQuery(trpc.region.path.queryOptions({ code: pick || "44" }, { enabled: !!pick }));
-  useEffect(() => setD(draft), [draft]);
-  useEffect(() => {
-    if (path.data && pick) setPickName(path.data.map((p) => p.name).join(" "));
-  }, [path.data, pick]);
+  const pickName = path.data && pick ? path.data.map((p) => p.name).join(" ") : "";
   const save = useMutation(
     trpc.capability.save.mutationOptions({
       onSuccess: () => {

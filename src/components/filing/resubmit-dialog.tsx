@@ -43,7 +43,13 @@ export function ResubmitDialog({ row, onClose }: { row: ReturnedRow | null; onCl
   const trpc = useTRPC();
   const qc = useQueryClient();
   const options = useQuery(trpc.filing.options.queryOptions({ instrumentIds: row ? [row.instrumentId] : [] }, { enabled: !!row }));
-  const [institutionId, setInstitutionId] = useState<number | null>(null);
+  const [picked, setInstitutionId] = useState<number | null>(null);
+  // A new row starts from the recommendation again (state adjusted during render, not in an effect).
+  const [shownRow, setShownRow] = useState(row);
+  if (shownRow !== row) {
+    setShownRow(row);
+    setInstitutionId(null);
+  }
   const form = useForm<Correction>({ resolver: zodResolver(instrumentCorrection) });
   useEffect(() => {
     if (row) {
@@ -56,13 +62,10 @@ export function ResubmitDialog({ row, onClose }: { row: ReturnedRow | null; onCl
         typeCertNo: row.typeCertNo ?? "",
         remark: row.remark ?? "",
       });
-      setInstitutionId(null);
     }
   }, [row, form]);
   const opt = options.data?.[0];
-  useEffect(() => {
-    if (opt?.recommendedId && institutionId === null) setInstitutionId(opt.recommendedId);
-  }, [opt, institutionId]);
+  const institutionId = picked ?? opt?.recommendedId ?? null;
   const resubmit = useMutation(
     trpc.filing.resubmit.mutationOptions({
       onSuccess: () => {

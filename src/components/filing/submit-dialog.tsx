@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -20,10 +20,12 @@ export function SubmitDialog({ instrumentIds, open, onOpenChange, onDone }: { in
   const trpc = useTRPC();
   const qc = useQueryClient();
   const options = useQuery(trpc.filing.options.queryOptions({ instrumentIds }, { enabled: open && instrumentIds.length > 0 }));
-  const [choice, setChoice] = useState<Record<number, number>>({});
-  useEffect(() => {
-    if (options.data) setChoice(Object.fromEntries(options.data.filter((o) => o.recommendedId).map((o) => [o.instrumentId, o.recommendedId!])));
-  }, [options.data]);
+  // The platform's recommendation is the default; what the user picks overrides it.
+  const [picked, setChoice] = useState<Record<number, number>>({});
+  const choice = useMemo<Record<number, number>>(
+    () => ({ ...Object.fromEntries((options.data ?? []).filter((o) => o.recommendedId).map((o) => [o.instrumentId, o.recommendedId!])), ...picked }),
+    [options.data, picked],
+  );
   const submit = useMutation(
     trpc.filing.submit.mutationOptions({
       onSuccess: (r) => {

@@ -9,6 +9,7 @@ import {
 import { adminRouter } from "./routers/admin";
 import { catalogueRouter } from "./routers/catalogue";
 import { capabilityRouter, filingRouter, jurisdictionRouter } from "./routers/filing";
+import { ledgerRouter } from "./routers/ledger";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
@@ -29,6 +30,7 @@ export const appRouter = router({
   membership: membershipRouter,
   department: departmentRouter,
   profile: profileRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;

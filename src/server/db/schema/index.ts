@@ -6,6 +6,6 @@ export * from "./users";
 export * from "./audit";
 export * from "./instruments";
 export * from "./files";
-export * from "./attachments";
 export * from "./filings";
 export * from "./accounts";
+export * from "./ledger";

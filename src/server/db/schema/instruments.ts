@@ -61,6 +61,11 @@ export const instruments = pgTable(
     index("instruments_enterprise_valid_idx").on(t.enterpriseId, t.validUntil),
     index("instruments_enterprise_kind_idx").on(t.enterpriseId, t.kindId),
     index("instruments_tags_idx").using("gin", t.tags),
+    // Ledger list sorts (keyset on (sort key, id)) and filters (R-LED-6).
+    index("instruments_enterprise_name_idx").on(t.enterpriseId, t.name, t.id),
+    index("instruments_enterprise_valid_sort_idx").on(t.enterpriseId, sql`coalesce(${t.validUntil}, '9999-12-31'::date)`, t.id),
+    index("instruments_enterprise_dept_idx").on(t.enterpriseId, t.departmentId, t.id),
+    index("instruments_enterprise_serial_idx").on(t.enterpriseId, t.serialNorm),
     index("instruments_county_idx").on(t.countyCode, t.id),
     index("instruments_city_idx").on(t.cityCode, t.id),
     index("instruments_province_idx").on(t.provinceCode, t.id),

@@ -5,6 +5,7 @@ import type { DB, Tx } from "../open";
 import { memberships, organisations, users } from "../schema";
 import { seedFilingDemo } from "./filing-demo";
 import { seedAccountsDemo } from "./accounts";
+import { seedLedgerDemo } from "./ledger-demo";
 
 /** Every demo account signs in with this password (README → 演示账号). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -42,7 +43,7 @@ export const DEMO_USERS: UserSeed[] = [
 /** What an area's demo seed gets: the transaction and the ids of the demo organisations and users. */
 export type DemoContext = { tx: Tx; orgId: Record<string, number>; userId: Record<string, number> };
 /** Each area (ledger, filings…) lists its demo seed here; they run in order inside the same transaction. */
-const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedAccountsDemo, seedFilingDemo];
+const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedAccountsDemo, seedLedgerDemo, seedFilingDemo];
 
 /** Creates the demo organisations and accounts, once, on an empty database (no organisations yet). */
 export async function seedDemo(db: DB) {

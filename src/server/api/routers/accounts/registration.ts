@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, or, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import { registrationIdInput, registrationQueueInput, rejectInput } from "@/lib/schemas/accounts";
 import { files, memberships, organisationDocuments, organisations, regions, users } from "@/server/db/schema";
 import { notFound } from "@/server/errors";

@@ -1,0 +1,5 @@
+import { router } from "../../trpc";
+import { ledgerMutations } from "./mutations";
+import { ledgerQueries } from "./queries";
+
+export const ledgerRouter = router({ ...ledgerQueries, ...ledgerMutations });

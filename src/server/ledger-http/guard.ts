@@ -1,0 +1,72 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { createContext } from "@/server/api/trpc";
+import { actorOf } from "@/server/api/actor";
+import { scopeOf } from "@/server/api/scope";
+import { readSessionToken } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { AppError, ERRORS } from "@/server/errors";
+
+/**
+ * Route handlers of the ledger (files: Excel, attachments) check what tRPC checks: signed in, enterprise
+ * role, approved organisation; and for writes, a same-origin request (a form post from another site, or a
+ * request with no Origin, is refused: route handlers get no CSRF protection of their own).
+ */
+export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
+  if (opts.write) {
+    const origin = req.headers.get("origin");
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    if (!origin || !host || new URL(origin).host !== host) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
+  }
+  const { userId, sessionVersion } = await readSessionToken(req);
+  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const db = (await getDb()).db;
+  const ctx = await createContext({ db, userId, sessionVersion, ip });
+  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
+  if (ctx.user.role !== "enterprise" || ctx.user.org?.kind !== "enterprise") throw new AppError("FORBIDDEN_ROLE");
+  if (ctx.user.org.status !== "approved") throw new AppError("ACCOUNT_PENDING");
+  return { db, user: ctx.user, orgId: ctx.user.org.id, actor: { ...actorOf(ctx), orgId: ctx.user.org.id } };
+}
+
+/** Any signed-in user with their scope (R-SCOPE-1…4), for downloads that follow the located-record scope. */
+export async function scopedCaller(req: Request) {
+  const { userId, sessionVersion } = await readSessionToken(req);
+  const db = (await getDb()).db;
+  const ctx = await createContext({ db, userId, sessionVersion, ip: null });
+  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
+  return { db, scope: scopeOf(ctx) };
+}
+
+const STATUS: Partial<Record<TRPCError["code"], number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/** A JSON error body { message } with the status of the domain code; unexpected errors are logged once. */
+export function errorResponse(e: unknown): Response {
+  if (e instanceof AppError) {
+    return Response.json({ message: e.message, appCode: e.appCode }, { status: STATUS[ERRORS[e.appCode].code] ?? 400 });
+  }
+  console.error("[ledger] request failed", e);
+  return Response.json({ message: ERRORS.INTERNAL.message }, { status: 500 });
+}
+
+/** The file of a multipart upload, as bytes with its name. */
+export async function uploadedFile(req: Request, maxBytes: number) {
+  const len = Number(req.headers.get("content-length") ?? 0);
+  if (len > maxBytes + 64 * 1024) throw new AppError("BAD_INPUT", `文件过大，不超过 ${Math.round(maxBytes / 1048576)} MB`);
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError("BAD_INPUT", "请选择要上传的文件");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new AppError("BAD_INPUT", "请选择要上传的文件");
+  if (file.size > maxBytes) throw new AppError("BAD_INPUT", `文件“${file.name}”过大，不超过 ${Math.round(maxBytes / 1048576)} MB`);
+  return { form, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+}

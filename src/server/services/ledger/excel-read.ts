@@ -1,0 +1,113 @@
+import "server-only";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { fileTypeFromBuffer } from "file-type";
+import { cleanHeader, EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
+import { mapHeaders } from "@/server/domain/ledger/excel-row";
+import { inflateRawSync } from "node:zlib";
+import { inspectZip, MAX_UNPACKED_BYTES, type ZipEntry } from "@/server/domain/ledger/zip-guard";
+import { AppError } from "@/server/errors";
+
+export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export type SheetRow = { rowNumber: number; cells: Record<string, string> };
+
+/** A cell's value as the text a user typed (dates as YYYY-MM-DD, formulas by their result). */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("result" in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ("text" in v) return String((v as { text: unknown }).text ?? "");
+    if ("error" in v) return "";
+    return "";
+  }
+  return String(v).slice(0, 500);
+}
+
+/**
+ * The declared sizes of a zip can lie: inflate every entry with a hard output cap (zlib maxOutputLength), so
+ * the real unpacked total is known before the parser runs. Returns false when it exceeds `limit`.
+ */
+export function realUnpackedWithin(bytes: Uint8Array, entries: ZipEntry[], limit = MAX_UNPACKED_BYTES): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    const h = e.localOffset;
+    if (h + 30 > buf.byteLength || buf.readUInt32LE(h) !== 0x04034b50) throw new AppError("IMPORT_BAD_FILE");
+    const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
+    const data = buf.subarray(start, start + e.compressedSize);
+    if (e.method === 0) total += data.byteLength;
+    else if (e.method === 8) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).byteLength;
+      } catch (err) {
+        if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) return false;
+        throw new AppError("IMPORT_BAD_FILE");
+      }
+    } else throw new AppError("IMPORT_BAD_FILE");
+    if (total > limit) return false;
+  }
+  return true;
+}
+
+/** Refuses anything that is not a real xlsx, or would unpack to more than 100 MB, before parsing. */
+export async function checkXlsx(bytes: Uint8Array) {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError("BAD_INPUT", "Excel 文件不超过 20 MB");
+  const zip = inspectZip(bytes);
+  if (!zip.ok && zip.reason === "too_big") throw new AppError("IMPORT_TOO_BIG");
+  const type = await fileTypeFromBuffer(bytes);
+  if (!zip.ok || type?.ext !== "xlsx") throw new AppError("IMPORT_BAD_FILE", "文件不是有效的 Excel（.xlsx）文件，请用模板填写后另存为 .xlsx 再上传");
+  if (!realUnpackedWithin(bytes, zip.list)) throw new AppError("IMPORT_TOO_BIG");
+}
+
+const isNotesRow = (cells: Record<string, string>) => EXCEL_COLUMNS.filter((c) => cells[c.header] === c.note).length >= 3;
+const isExampleRow = (cells: Record<string, string>) => /^示例/.test(cells["出厂编号"] ?? "");
+
+/**
+ * Streams the first worksheet (exceljs WorkbookReader): row 1 holds the headers; the template's notes row
+ * and example row are skipped, as are empty rows. `onProgress` is called every 500 rows.
+ */
+export async function readLedgerSheet(bytes: Uint8Array, onProgress?: (rows: number) => void): Promise<SheetRow[]> {
+  await checkXlsx(bytes);
+  const rows: SheetRow[] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      entries: "ignore",
+    });
+    for await (const sheet of reader) {
+      let headers: string[] | null = null;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!headers) {
+          headers = values.map(cleanHeader);
+          const { missing } = mapHeaders(headers);
+          if (missing.length) throw new AppError("BAD_INPUT", `第 1 行缺少必填列：${missing.join("、")}。请使用下载的模板`);
+          continue;
+        }
+        if (values.every((v) => v.trim() === "")) continue;
+        const cells: Record<string, string> = {};
+        headers.forEach((h, i) => {
+          if (h && values[i] !== undefined && values[i] !== "") cells[h] = values[i]!;
+        });
+        if (isNotesRow(cells) || isExampleRow(cells)) continue;
+        rows.push({ rowNumber: row.number, cells });
+        if (rows.length > MAX_IMPORT_ROWS) throw new AppError("BAD_INPUT", `单次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件`);
+        if (rows.length % 500 === 0) onProgress?.(rows.length);
+      }
+      if (!headers) throw new AppError("BAD_INPUT", "第一个工作表是空的");
+      break; // only the first worksheet is the ledger
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError("IMPORT_BAD_FILE", "无法读取该 Excel 文件：文件可能已损坏，请用模板填写后另存为 .xlsx 再上传");
+  }
+  onProgress?.(rows.length);
+  return rows;
+}

@@ -1,0 +1,34 @@
+import { and, arrayContains, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import type { LedgerFilter } from "@/lib/schemas/ledger";
+import { instruments } from "@/server/db/schema";
+import { inRegion, regionFilterOf } from "@/server/api/scope";
+import { bucketRange } from "@/server/domain/ledger/warning";
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * WHERE clause of the enterprise ledger for a filter (R-LED-6): the list, its counts and the export share it,
+ * so an export is exactly what the list shows. Always starts with the caller's own enterprise.
+ */
+export function ledgerWhere(orgId: number, f: LedgerFilter, today: string): SQL {
+  const parts: (SQL | undefined)[] = [eq(instruments.enterpriseId, orgId)];
+  if (f.q) {
+    const p = `%${likeEscape(f.q)}%`;
+    parts.push(or(ilike(instruments.serialNo, p), ilike(instruments.name, p), ilike(instruments.manufacturer, p)));
+  }
+  if (f.name) parts.push(ilike(instruments.name, `%${likeEscape(f.name)}%`));
+  if (f.kindId) parts.push(eq(instruments.kindId, f.kindId));
+  if (f.status) parts.push(eq(instruments.status, f.status));
+  if (f.filingStatus) parts.push(eq(instruments.filingStatus, f.filingStatus));
+  if (f.tag) parts.push(arrayContains(instruments.tags, [f.tag]));
+  if (f.departmentId) parts.push(eq(instruments.departmentId, f.departmentId));
+  if (f.regionCode) parts.push(inRegion(instruments, regionFilterOf(f.regionCode)));
+  if (f.bucket) {
+    const r = bucketRange(f.bucket, today);
+    if (r.from) parts.push(gte(instruments.validUntil, r.from));
+    if (r.to) parts.push(lte(instruments.validUntil, r.to));
+  }
+  return and(...parts) as SQL;
+}
+
+export const validSortKey = sql<string>`coalesce(${instruments.validUntil}, '9999-12-31'::date)`;

@@ -1,0 +1,99 @@
+import "server-only";
+import { and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { chinaToday } from "@/lib/china-day";
+import type { ledgerListInput, LedgerFilter } from "@/lib/schemas/ledger";
+import type { z } from "zod";
+import type { Queryable } from "@/server/db/open";
+import { catalogueItems, catalogueKinds, departments, instruments } from "@/server/db/schema";
+import { bucketRange, warningOf } from "@/server/domain/ledger/warning";
+import { AppError } from "@/server/errors";
+import { ledgerWhere, validSortKey } from "./list-filter";
+
+type ListInput = z.output<typeof ledgerListInput>;
+
+function encodeCursor(v: unknown[]) {
+  return Buffer.from(JSON.stringify(v)).toString("base64url");
+}
+function decodeCursor(c: string): unknown[] {
+  try {
+    const v = JSON.parse(Buffer.from(c, "base64url").toString());
+    if (Array.isArray(v)) return v;
+  } catch {}
+  throw new AppError("BAD_INPUT", "分页参数无效，请刷新页面");
+}
+
+/** Keyset condition and order for a sort: (sort key, id) strictly after the cursor. */
+function keyset(sort: ListInput["sort"], cursor: string | null | undefined): { after?: SQL; order: SQL[] } {
+  const c = cursor ? decodeCursor(cursor) : null;
+  if (sort === "name") {
+    return {
+      after: c ? sql`(${instruments.name}, ${instruments.id}) > (${String(c[0])}, ${Number(c[1])})` : undefined,
+      order: [asc(instruments.name), asc(instruments.id)],
+    };
+  }
+  if (sort === "validUntil") {
+    return {
+      after: c ? sql`(${validSortKey}, ${instruments.id}) > (${String(c[0])}::date, ${Number(c[1])})` : undefined,
+      order: [asc(validSortKey), asc(instruments.id)],
+    };
+  }
+  return { after: c ? lt(instruments.id, Number(c[0])) : undefined, order: [desc(instruments.id)] };
+}
+
+export const listColumns = {
+  id: instruments.id,
+  name: instruments.name,
+  model: instruments.model,
+  serialNo: instruments.serialNo,
+  manufacturer: instruments.manufacturer,
+  installLocation: instruments.installLocation,
+  status: instruments.status,
+  filingStatus: instruments.filingStatus,
+  flowStatus: instruments.flowStatus,
+  instrumentCode: instruments.instrumentCode,
+  validUntil: instruments.validUntil,
+  tags: instruments.tags,
+  kindName: catalogueKinds.name,
+  itemName: catalogueItems.name,
+  supervision: catalogueKinds.supervision,
+  departmentName: departments.name,
+};
+
+/** One page of the enterprise's ledger with its colour warnings (R-LED-4, R-LED-6). */
+export async function listInstruments(db: Queryable, orgId: number, input: ListInput) {
+  const today = chinaToday();
+  const { after, order } = keyset(input.sort, input.cursor);
+  const rows = await db
+    .select(listColumns)
+    .from(instruments)
+    .innerJoin(catalogueKinds, eq(catalogueKinds.id, instruments.kindId))
+    .innerJoin(catalogueItems, eq(catalogueItems.id, catalogueKinds.itemId))
+    .leftJoin(departments, eq(departments.id, instruments.departmentId))
+    .where(and(ledgerWhere(orgId, input, today), after))
+    .orderBy(...order)
+    .limit(input.limit + 1);
+  const hasMore = rows.length > input.limit;
+  const items = (hasMore ? rows.slice(0, input.limit) : rows).map((r) => ({ ...r, warning: warningOf(r.validUntil, today) }));
+  const last = items[items.length - 1];
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor(input.sort === "name" ? [last.name, last.id] : input.sort === "validUntil" ? [last.validUntil ?? "9999-12-31", last.id] : [last.id])
+      : null;
+  return { items, nextCursor, today };
+}
+
+/** Counts for the filter: total, and how many are due / overdue (R-LED-4) among them — one scan. */
+export async function countInstruments(db: Queryable, orgId: number, f: LedgerFilter) {
+  const today = chinaToday();
+  const due = bucketRange("due", today);
+  const overdue = bucketRange("overdue", today);
+  const [r] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      due: sql<number>`(count(*) filter (where ${instruments.validUntil} between ${due.from} and ${due.to}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${instruments.validUntil} <= ${overdue.to}))::int`,
+    })
+    .from(instruments)
+    .where(ledgerWhere(orgId, f, today));
+  return { total: r?.total ?? 0, due: r?.due ?? 0, overdue: r?.overdue ?? 0 };
+}
