@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
@@ -185,7 +185,7 @@ describe("filing workflow", () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]!.reason.message).toBe("该备案已被处理或状态已变化，请刷新后查看");
-    const decided = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(f.id)));
+    const decided = await database.db.select().from(auditLog).where(and(eq(auditLog.entityType, "filing"), eq(auditLog.entityId, String(f.id))));
     expect(decided.filter((x) => x.action !== "filing.submit")).toHaveLength(1);
   });
 
