@@ -145,6 +145,9 @@ test("a personal user registers and joins an enterprise; then recovers a forgott
   const f = await anon.newPage();
   await f.goto("/login");
   await f.getByRole("link", { name: "忘记密码？" }).click();
+  // The login page has a 用户名 field too: wait until the forgot-password page is shown before typing.
+  await expect(f).toHaveURL(/\/forgot-password/);
+  await expect(f.getByRole("button", { name: "获取验证码" })).toBeVisible();
   await f.getByLabel("用户名").fill("grcs01");
   await f.getByLabel("手机号码").fill("13912340002");
   await f.getByRole("button", { name: "获取验证码" }).click();

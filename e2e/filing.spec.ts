@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
+import { shot } from "./fixtures/shots";
 
 const CITY = /广州市计量检测技术研究院/;
 const COUNTY = /广州市白云区计量检定所/;
@@ -115,7 +116,6 @@ test("检定能力 the county institute adds a capability it lacked, then disabl
 });
 
 test("screens of the filing pages at desktop and phone width", async ({ page }) => {
-  const dir = process.env.SHOTS_DIR ?? "/tmp/shots-filing";
   const shots: [string, string, string][] = [
     ["jyzqy", "/enterprise/filings", "enterprise-filings"],
     ["gzjly", "/institution/filings", "institution-filings"],
@@ -136,7 +136,7 @@ test("screens of the filing pages at desktop and phone width", async ({ page }) 
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+      await shot(page, `${name}-${width}`);
     }
   }
   // Dialogs at phone width: choosing institutions, and an instrument's filing record.
@@ -146,10 +146,10 @@ test("screens of the filing pages at desktop and phone width", async ({ page }) 
   await select(page, "BA-0011");
   await page.getByRole("button", { name: /申请备案/ }).click();
   await expect(page.getByRole("combobox", { name: "BA-0011 的备案机构" })).toContainText("推荐");
-  await page.screenshot({ path: `${dir}/enterprise-submit-dialog-390.png` });
+  await shot(page, "enterprise-submit-dialog-390", false);
   await page.keyboard.press("Escape");
   await page.getByRole("tab", { name: "已提交" }).click();
   await page.getByTestId("filing-row-BA-0001").getByRole("button", { name: "记录" }).click();
   await expect(page.getByRole("dialog")).toContainText("审核通过");
-  await page.screenshot({ path: `${dir}/filing-history-dialog-390.png` });
+  await shot(page, "filing-history-dialog-390", false);
 });

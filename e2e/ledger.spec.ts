@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { goodRow, ledgerWorkbook } from "../scripts/ledger/sample-file";
+import { shot } from "./fixtures/shots";
 import { signInAs } from "./fixtures/auth";
 
-const SHOTS = "/tmp/shots-ledger";
-mkdirSync(SHOTS, { recursive: true });
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 async function pick(page: Page, name: RegExp | string, option: string | RegExp) {
@@ -34,15 +33,16 @@ test.describe.configure({ mode: "serial" });
 test("R-LED-4 colours by validity; R-LED-1 R-LED-2 add, copy, edit; a duplicate (full-width, other case) is refused naming the existing record", async ({ page }) => {
   await signInAs(page, "jyzqy");
   await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "仪器管理" }).click();
-  await expect(page.getByTestId("ledger-counts")).toContainText("共 26 台，30 天内到期 4，已过期 2");
+  await expect(page.getByTestId("ledger-counts")).toContainText("共 41 台，30 天内到期 5，已过期 4");
   // R-LED-4: sorted by validity, the overdue rows come first in red, then the due ones in yellow.
   await pick(page, "排序", "有效期（先到期）");
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-warning", "red");
-  await expect(page.locator("tbody tr").nth(2)).toHaveAttribute("data-warning", "yellow");
-  await page.screenshot({ path: `${SHOTS}/list-1280.png`, fullPage: true });
+  await expect(page.locator("tbody tr").nth(3)).toHaveAttribute("data-warning", "red");
+  await expect(page.locator("tbody tr").nth(4)).toHaveAttribute("data-warning", "yellow");
+  await shot(page, "list-1280");
   await page.getByRole("link", { name: "新增器具" }).click();
   await fillNew(page, "E2E-ADD-0001");
-  await page.screenshot({ path: `${SHOTS}/form-1280.png`, fullPage: true });
+  await shot(page, "form-1280");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByRole("heading", { name: /E2E-ADD-0001/ })).toBeVisible();
 
@@ -92,9 +92,9 @@ test("R-LED-2 stop → scrap → enable with confirmations; R-LED-3 a wrong file
   const tev = page.getByTestId("attachments-type_evaluation");
   await tev.getByLabel("上传型式评价报告").setInputFiles({ name: "型式评价报告.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(tev.getByRole("link", { name: "型式评价报告.pdf" })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/detail-1280.png`, fullPage: true });
+  await shot(page, "detail-1280");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/detail-390.png`, fullPage: true });
+  await shot(page, "detail-390");
 });
 
 test("R-LED-5 import a 200-row file with 3 bad rows: errors by row and column, report, confirm → 197; the same file again does nothing", async ({ page }) => {
@@ -107,7 +107,7 @@ test("R-LED-5 import a 200-row file with 3 bad rows: errors by row and column, r
   await expect(preview).toContainText("请填写器具名称");
   await expect(preview).toContainText("不属于强制检定");
   await expect(preview).toContainText("所在地“广东省/广州市/不存在区”不存在");
-  await page.screenshot({ path: `${SHOTS}/import-preview-1280.png`, fullPage: true });
+  await shot(page, "import-preview-1280");
   const report = page.waitForEvent("download");
   await page.getByRole("button", { name: "下载错误报告（.xlsx）" }).click();
   expect((await report).suggestedFilename()).toBe("导入错误报告.xlsx");
@@ -154,11 +154,11 @@ test("R-LED-5 export the filtered ledger, re-import it (every row already in the
   await expect(page.getByTestId("row-results")).toContainText("成功 2 行，失败 1 行");
   await expect(page.getByTestId("row-results")).toContainText("器具名称：请填写器具名称");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/import-rows-390.png`, fullPage: true });
+  await shot(page, "import-rows-390");
   await page.goto("/enterprise/instruments");
-  await page.screenshot({ path: `${SHOTS}/list-390.png`, fullPage: true });
+  await shot(page, "list-390");
   await page.goto("/enterprise/instruments/new");
-  await page.screenshot({ path: `${SHOTS}/form-390.png`, fullPage: true });
+  await shot(page, "form-390");
 });
 
 test("R-LED-5 a 10 000-row import with progress bars for parsing and writing", async ({ page }) => {
