@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { openTestDb } from "../../../tests/helpers/db";
 import type { Database } from "./open";
-import { catalogueKinds, organisations, regions, users } from "./schema";
+import { catalogueKinds, instruments, organisations, regions, users } from "./schema";
 import { seedDemo } from "./seed/demo";
 import { seedReference } from "./seed/reference";
 
@@ -41,5 +41,15 @@ describe("database bootstrap", () => {
     expect(names.every((name) => name.includes("示例"))).toBe(true);
     const [admin] = await db.select().from(users).where(eq(users.username, "admin"));
     expect(admin?.passwordHash.startsWith("$argon2id$")).toBe(true);
+  });
+
+  it("R-FIL-4 every demo instrument code is its county + approval day + a 4-digit sequence, and unique", async () => {
+    const rows = await database.db
+      .select({ code: instruments.instrumentCode, county: instruments.countyCode, day: instruments.filingApprovedOn })
+      .from(instruments);
+    const coded = rows.filter((r) => r.code !== null);
+    expect(coded.length).toBeGreaterThan(10);
+    for (const r of coded) expect(r.code).toBe(`${r.county}${r.day!.replace(/-/g, "")}${r.code!.slice(14)}`);
+    expect(new Set(coded.map((r) => r.code)).size).toBe(coded.length);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { instrumentCode } from "@/server/domain/filing/transitions";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
@@ -97,7 +97,10 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
   );
 
   const today = chinaToday();
-  const seq = new Map<string, number>();
+  // Continue after codes an earlier demo seed handed out (the ledger's filed instruments).
+  const seq = new Map<string, number>(
+    (await tx.select().from(instrumentCodeSequences)).map((r) => [`${r.countyCode}|${r.day}`, r.n] as const),
+  );
   const codeFor = (county: string, day: string) => {
     const key = `${county}|${day}`;
     const n = (seq.get(key) ?? 0) + 1;
@@ -168,5 +171,9 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
   if (filingRows.length) await tx.insert(filings).values(filingRows);
   // Keep the code sequences ahead of the seeded codes (R-FIL-4).
   const seqRows = [...seq].map(([key, n]) => ({ countyCode: key.split("|")[0]!, day: key.split("|")[1]!, n }));
-  if (seqRows.length) await tx.insert(instrumentCodeSequences).values(seqRows);
+  if (seqRows.length)
+    await tx
+      .insert(instrumentCodeSequences)
+      .values(seqRows)
+      .onConflictDoUpdate({ target: [instrumentCodeSequences.countyCode, instrumentCodeSequences.day], set: { n: sql`excluded.n` } });
 }

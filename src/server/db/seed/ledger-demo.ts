@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { writeAudit } from "@/server/services/audit";
-import { catalogueKinds, catalogueVersions, departments, instruments } from "../schema";
+import { instrumentCode } from "@/server/domain/filing/transitions";
+import { catalogueKinds, catalogueVersions, departments, instrumentCodeSequences, instruments } from "../schema";
 import type { DemoContext } from "./demo";
 
 type Seed = Omit<typeof instruments.$inferInsert, "enterpriseId" | "manufacturerNorm" | "serialNorm" | "kindId" | "provinceCode" | "cityCode" | "countyCode"> & {
@@ -47,10 +48,8 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
         purpose: "trade",
         method: "on_site",
         filingStatus: "filed",
-        instrumentCode: `440111${"0000"}${String(n).padStart(8, "0")}`,
         certificateNo: `GZJL-JYJ-${String(n).padStart(5, "0")}`,
         validUntil: addDays(today, validOffset),
-        filingApprovedOn: addDays(today, -400),
         tags: [`${island}号岛`, gun <= 2 ? "汽油" : "柴油"],
       });
     }
@@ -76,7 +75,6 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
       purpose: "medical",
       method: "send_in",
       filingStatus: n <= 12 ? "filed" : "none",
-      instrumentCode: n <= 12 ? `440106${"0000"}${String(n).padStart(8, "0")}` : null,
       certificateNo: n <= 12 ? `GZJL-TWJ-${String(n).padStart(5, "0")}` : null,
       validUntil: n <= 12 ? addDays(today, n <= 3 ? -30 + n : n <= 7 ? 3 * n : 200 + n) : null,
       tags: [n <= 8 ? "门诊" : "住院"],
@@ -110,11 +108,18 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
   for (const s of sets) {
     const deptNames = [...new Set(s.rows.map((r) => r.dept).filter((d): d is string => !!d))];
     const depts = await tx.insert(departments).values(deptNames.map((name) => ({ orgId: s.org, name }))).returning({ id: departments.id, name: departments.name });
+    // Filed instruments get real R-FIL-4 codes (county + approval day + sequence), and the sequence row is
+    // kept so that later approvals on that day continue after them.
+    let seq = 0;
+    const approvedOn = addDays(today, -380);
     const values = s.rows
       .filter((r) => kindId(r.kind))
       .map(({ kind, dept, ...r }) => ({
         ...r,
         ...s.loc,
+        ...(r.filingStatus === "filed"
+          ? { filingApprovedOn: approvedOn, instrumentCode: instrumentCode(s.loc.countyCode, approvedOn, ++seq) }
+          : {}),
         enterpriseId: s.org,
         kindId: kindId(kind)!,
         departmentId: depts.find((d) => d.name === dept)?.id ?? null,
@@ -123,6 +128,7 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
         serialNorm: normaliseForDuplicates(r.serialNo),
       }));
     const rows = await tx.insert(instruments).values(values).returning({ id: instruments.id });
+    if (seq) await tx.insert(instrumentCodeSequences).values({ countyCode: s.loc.countyCode, day: approvedOn, n: seq });
     // One audit row per enterprise (not per instrument) keeps the demo audit log readable.
     await writeAudit(tx, { userId: s.user, orgId: s.org }, { action: "ledger.seed", entityType: "organisation", entityId: s.org, after: { instruments: rows.length, source: "demo" } });
   }
