@@ -1,16 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
+import { pickRegion } from "./fixtures/select";
 
 test("admin sees users filtered by region, the audit log and the catalogue", async ({ page }) => {
   await signInAs(page, "admin");
   await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "用户" }).click();
   await expect(page.getByRole("cell", { name: "gzjly" })).toBeVisible();
-  await page.getByRole("combobox", { name: "省份" }).click();
-  await page.getByRole("option", { name: "广东省" }).click();
-  await page.getByRole("combobox", { name: "城市" }).click();
-  await page.getByRole("option", { name: "广州市" }).click();
-  await page.getByRole("combobox", { name: "区县" }).click();
-  await page.getByRole("option", { name: "白云区" }).click();
+  await pickRegion(page, ["广东省", "广州市", "白云区"]);
   await expect(page.getByRole("cell", { name: "byjls" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "gzjly" })).toHaveCount(0);
 

@@ -1,15 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { goodRow, ledgerWorkbook } from "../scripts/ledger/sample-file";
+import { pickOption } from "./fixtures/select";
 import { shot } from "./fixtures/shots";
 import { signInAs } from "./fixtures/auth";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-async function pick(page: Page, name: RegExp | string, option: string | RegExp) {
-  await page.getByRole("combobox", { name }).click();
-  await page.getByRole("option", { name: option }).click();
-}
+const pick = pickOption;
 
 async function fillNew(page: Page, serial: string) {
   await pick(page, "项别", "燃油加油机");
