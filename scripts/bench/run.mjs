@@ -1,0 +1,16 @@
+// `npm run bench`: the benchmarks, on PostgreSQL (DATABASE_URL, default the local server). Each one creates
+// and drops its own database. Speed is measured here, never in timed tests.
+import { spawnSync } from "node:child_process";
+
+const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres" };
+const benches = [
+  ["scripts/bench/ledger-import.ts", "10000"],
+  ["scripts/bench/ledger-list.ts", "100000"],
+];
+let failed = 0;
+for (const [file, arg] of benches) {
+  console.log(`\n# ${file} ${arg}`);
+  const r = spawnSync("npx", ["tsx", "--conditions=react-server", file, arg], { stdio: "inherit", env });
+  if (r.status) failed++;
+}
+process.exit(failed ? 1 : 0);
