@@ -91,6 +91,10 @@ test("R-LED-2 stop → scrap → enable with confirmations; R-LED-3 a wrong file
   await tev.getByLabel("上传型式评价报告").setInputFiles({ name: "型式评价报告.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(tev.getByRole("link", { name: "型式评价报告.pdf" })).toBeVisible();
   await shot(page, "detail-1280");
+  // Filing status and history show on the instrument (issue 5): never filed yet.
+  await page.getByRole("button", { name: /备案记录（未备案）/ }).click();
+  await expect(page.getByRole("dialog")).toContainText("尚未提交备案");
+  await page.keyboard.press("Escape");
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, "detail-390");
 });

@@ -2,7 +2,24 @@ import type { LucideIcon } from "lucide-react";
 import { BookOpen, Building2, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
 
 export type NavRole = "enterprise" | "institution" | "regulator" | "admin";
-export type NavItem = { label: string; href: string; icon: LucideIcon; description: string };
+/** What decides whether an entry shows: the caller's organisation (kind, level, legal or authorised). */
+export type NavOrg = { kind: string; level: string | null; institutionKind: string | null } | null;
+export type NavItem = {
+  label: string;
+  href: string;
+  icon: LucideIcon;
+  description: string;
+  /** Show only to some organisations of the role (the procedures check again). */
+  visible?: (org: NavOrg) => boolean;
+};
+
+/** R-ACC-3: enterprise registrations are reviewed by the legal city institution of their city. */
+const legalCityInstitution = (org: NavOrg) => org?.institutionKind === "legal" && org.level === "city";
+
+/** The entries of a role's menu that this organisation sees. */
+export function navFor(role: NavRole, org: NavOrg): NavItem[] {
+  return NAV[role].filter((item) => !item.visible || item.visible(org));
+}
 
 /**
  * Sidebar menus in the manuals' words. Only entries whose pages exist are listed: each area adds its
@@ -19,7 +36,13 @@ export const NAV: Record<NavRole, NavItem[]> = {
   institution: [
     { label: "首页", href: "/institution", icon: Home, description: "本机构概况" },
     { label: "申报企业", href: "/institution/enterprises", icon: Building2, description: "辖区内或向本机构备案的企业" },
-    { label: "注册审核", href: "/institution/registrations", icon: UserCheck, description: "审核本市使用单位的注册申请（市级法定计量技术机构）" },
+    {
+      label: "注册审核",
+      href: "/institution/registrations",
+      icon: UserCheck,
+      description: "审核本市使用单位的注册申请",
+      visible: legalCityInstitution,
+    },
     { label: "辖区仪器", href: "/institution/instruments", icon: Gauge, description: "全部、须检、超期未检、无效、有效、不合格" },
     { label: "备案审核", href: "/institution/filings", icon: ClipboardCheck, description: "审核、分派或退回企业提交的备案" },
     { label: "检定能力", href: "/institution/capabilities", icon: ListChecks, description: "维护可检定的器具种别、方式与覆盖区域" },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { NAV, type NavRole } from "@/lib/navigation";
+import { navFor, type NavRole } from "@/lib/navigation";
 import { INSTITUTION_KIND_LABEL, LEVEL_LABEL, ORG_KIND_LABEL } from "@/lib/words";
 import { serverCaller } from "@/trpc/server";
 
@@ -9,7 +9,9 @@ import { serverCaller } from "@/trpc/server";
 export async function RoleHome({ role }: { role: NavRole }) {
   const { user, figures } = await (await serverCaller()).me.home();
   const org = user.org;
-  const actions = NAV[role].filter((n) => n.href !== `/${role}`);
+  const actions = navFor(role, org ? { kind: org.kind, level: org.level, institutionKind: org.institutionKind } : null).filter(
+    (n) => n.href !== `/${role}`,
+  );
   return (
     <div className="space-y-6">
       <div>

@@ -21,13 +21,14 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
   if (user.role !== role) redirect(ROLE_HOME[user.role] ?? "/");
   // An administrator asked for a new password (issue 3): nothing else until it is changed.
   if (user.mustChangePassword) redirect("/profile?force=1");
+  const navOrg = user.org ? { kind: user.org.kind, level: user.org.level, institutionKind: user.org.institutionKind } : null;
   const pending = role !== "admin" && user.org?.status !== "approved";
   return (
     <div className="flex min-h-dvh flex-col">
       <SessionKeepAlive />
       <header className="sticky top-0 z-30 border-b bg-background">
         <div className="flex h-14 items-center gap-2 px-3 sm:px-4">
-          <MobileNav role={role} />
+          <MobileNav role={role} org={navOrg} />
           <Brand href={`/${role}`} />
           <div className="ml-auto flex min-w-0 items-center gap-2 text-sm">
             <div className="hidden min-w-0 text-right leading-tight sm:block">
@@ -47,7 +48,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
         </div>
       </header>
       <div className="flex flex-1">
-        <SidebarNav role={role} />
+        <SidebarNav role={role} org={navOrg} />
         <main className="min-w-0 flex-1 p-4 sm:p-6">
           {pending && user.org ? (
             <div className="rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm" role="status">

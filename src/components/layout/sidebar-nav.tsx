@@ -6,14 +6,14 @@ import { Menu } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
-import { NAV, type NavRole } from "@/lib/navigation";
+import { navFor, type NavOrg, type NavRole } from "@/lib/navigation";
 import { cn } from "@/lib/utils";
 
-function NavLinks({ role, onNavigate }: { role: NavRole; onNavigate?: () => void }) {
+function NavLinks({ role, org, onNavigate }: { role: NavRole; org: NavOrg; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-1">
-      {NAV[role].map((item) => {
+      {navFor(role, org).map((item) => {
         const active = item.href === `/${role}` ? pathname === item.href : pathname.startsWith(item.href);
         const Icon = item.icon;
         return (
@@ -37,16 +37,16 @@ function NavLinks({ role, onNavigate }: { role: NavRole; onNavigate?: () => void
   );
 }
 
-export function SidebarNav({ role }: { role: NavRole }) {
+export function SidebarNav({ role, org }: { role: NavRole; org: NavOrg }) {
   return (
     <nav aria-label="功能菜单" className="hidden w-52 shrink-0 border-r bg-muted/30 p-3 md:block">
-      <NavLinks role={role} />
+      <NavLinks role={role} org={org} />
     </nav>
   );
 }
 
 /** Phone width: the same menu in a side sheet behind a menu button. */
-export function MobileNav({ role }: { role: NavRole }) {
+export function MobileNav({ role, org }: { role: NavRole; org: NavOrg }) {
   const [open, setOpen] = useState(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
@@ -60,7 +60,7 @@ export function MobileNav({ role }: { role: NavRole }) {
           <SheetTitle>功能菜单</SheetTitle>
         </SheetHeader>
         <nav aria-label="功能菜单">
-          <NavLinks role={role} onNavigate={() => setOpen(false)} />
+          <NavLinks role={role} org={org} onNavigate={() => setOpen(false)} />
         </nav>
       </SheetContent>
     </Sheet>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Copy, Pencil } from "lucide-react";
+import { Copy, FileClock, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FilingHistoryDialog } from "@/components/filing/filing-history";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -27,6 +29,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /** 详情: every field, lifecycle actions, attachments and the full history from the audit log (R-LED-2). */
 export function InstrumentDetail({ id }: { id: number }) {
   const trpc = useTRPC();
+  const [filingOpen, setFilingOpen] = useState(false);
   const router = useRouter();
   const { data: d, isPending, error } = useQuery(trpc.ledger.byId.queryOptions({ id }));
   if (isPending) return <Skeleton className="h-96 w-full" />;
@@ -103,7 +106,14 @@ export function InstrumentDetail({ id }: { id: number }) {
       <AttachmentsPanel instrumentId={id} attachments={d.attachments} editable={editable} supervision={d.supervision} />
 
       <section className="space-y-2">
-        <h2 className="text-lg font-medium">历史记录</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-medium">历史记录</h2>
+          <Button variant="outline" size="sm" onClick={() => setFilingOpen(true)}>
+            <FileClock aria-hidden />
+            备案记录（{FILING_STATUS_LABEL[d.filingStatus]}）
+          </Button>
+        </div>
+        <FilingHistoryDialog instrumentId={filingOpen ? id : null} onOpenChange={setFilingOpen} />
         <ol className="space-y-1 border-l pl-4 text-sm" data-testid="instrument-history">
           {d.history.length === 0 ? <li className="text-muted-foreground">登记于 {formatDateTime(d.createdAt)}，暂无其他历史记录</li> : null}
           {d.history.map((h) => (
