@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { KeysetPagination } from "@/components/ui/pagination";
+import { ListPager } from "@/components/layout/list-pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
@@ -79,14 +79,7 @@ export function OutboxTable() {
           </TableBody>
         </Table>
       )}
-      <KeysetPagination
-        hasPrev={pages.hasPrev}
-        hasNext={!!data?.nextCursor}
-        onPrev={pages.prev}
-        onNext={() => pages.next(data?.nextCursor ?? null)}
-        disabled={isFetching}
-        summary={`第 ${pages.page} 页`}
-      />
+      <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
   );
 }

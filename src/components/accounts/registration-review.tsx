@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
-import { KeysetPagination } from "@/components/ui/pagination";
+import { ListPager } from "@/components/layout/list-pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -92,14 +92,7 @@ export function RegistrationReview() {
           </TableBody>
         </Table>
       )}
-      <KeysetPagination
-        hasPrev={pages.hasPrev}
-        hasNext={!!list.data?.nextCursor}
-        onPrev={pages.prev}
-        onNext={() => pages.next(list.data?.nextCursor ?? null)}
-        disabled={list.isFetching}
-        summary={`第 ${pages.page} 页`}
-      />
+      <ListPager pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
 
       <Dialog
         open={openId !== null}

@@ -8,7 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { KeysetPagination } from "@/components/ui/pagination";
+import { ListPager } from "@/components/layout/list-pager";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -192,7 +192,7 @@ export function FilingQueue({ view, canAssign }: { view: "review" | "handle"; ca
           </TableBody>
         </Table>
       )}
-      <KeysetPagination hasPrev={pages.hasPrev} hasNext={!!data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(data?.nextCursor ?? null)} disabled={isFetching} summary={`第 ${pages.page} 页`} />
+      <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <AssignDialog filingIds={selected} open={dialog === "assign"} onOpenChange={(o) => setDialog(o ? "assign" : null)} onDone={() => { setDialog(null); setSelected([]); }} />
       <ReturnDialog filingIds={selected} open={dialog === "return"} onOpenChange={(o) => setDialog(o ? "return" : null)} onDone={() => { setDialog(null); setSelected([]); }} />
       <DeclineDialog filingIds={selected} open={dialog === "decline"} onOpenChange={(o) => setDialog(o ? "decline" : null)} onDone={() => { setDialog(null); setSelected([]); }} />

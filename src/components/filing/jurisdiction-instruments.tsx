@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { KeysetPagination } from "@/components/ui/pagination";
+import { ListPager } from "@/components/layout/list-pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -116,7 +116,7 @@ export function JurisdictionInstruments() {
           </TableBody>
         </Table>
       )}
-      <KeysetPagination hasPrev={pages.hasPrev} hasNext={!!data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(data?.nextCursor ?? null)} disabled={isFetching} summary={`第 ${pages.page} 页`} />
+      <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <FilingHistoryDialog instrumentId={history} onOpenChange={(o) => (o ? null : setHistory(null))} />
     </div>
   );

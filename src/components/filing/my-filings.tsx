@@ -8,7 +8,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPagination } from "@/components/ui/pagination";
+import { ListPager } from "@/components/layout/list-pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
@@ -99,7 +99,7 @@ export function MyFilings({ tab }: { tab: "submitted" | "returned" }) {
           </TableBody>
         </Table>
       )}
-      <KeysetPagination hasPrev={pages.hasPrev} hasNext={!!data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(data?.nextCursor ?? null)} disabled={isFetching} summary={`第 ${pages.page} 页`} />
+      <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <FilingHistoryDialog instrumentId={history} onOpenChange={(o) => (o ? null : setHistory(null))} />
       <ResubmitDialog row={fix} onClose={() => setFix(null)} />
       <AlertDialog open={!!remove} onOpenChange={(o) => (o ? null : setRemove(null))}>

@@ -11,7 +11,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { KeysetPagination } from "@/components/ui/pagination";
+import { ListPager } from "@/components/layout/list-pager";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -275,14 +275,7 @@ export function LedgerTable() {
           </TableBody>
         </Table>
       )}
-      <KeysetPagination
-        hasPrev={pages.hasPrev}
-        hasNext={!!list.data?.nextCursor}
-        onPrev={pages.prev}
-        onNext={() => pages.next(list.data?.nextCursor ?? null)}
-        disabled={list.isFetching}
-        summary={`第 ${pages.page} 页`}
-      />
+      <ListPager pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>
   );
 }
