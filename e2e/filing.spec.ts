@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
+import { pickRegion } from "./fixtures/select";
 import { shot } from "./fixtures/shots";
 
 const CITY = /广州市计量检测技术研究院/;
@@ -94,6 +95,20 @@ test("R-BKT-1…5 the county institute's 辖区仪器 shows the six lists with c
   await page.getByTestId("bucket-invalid").click();
   await expect(page.getByRole("cell", { name: "BA-0003" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "BA-0005" })).toHaveCount(0);
+});
+
+test("R-SCOPE-2 辖区仪器 of the city institute narrows to one county with the region picker", async ({ page }) => {
+  await signInAs(page, "gzjly");
+  await openMenu(page, "辖区仪器");
+  const all = page.getByTestId("bucket-count-all");
+  await expect(all).toHaveText(/^[1-9]\d*$/);
+  const cityTotal = Number(await all.textContent());
+  await pickRegion(page, ["广东省", "广州市", "天河区"]);
+  await expect(page.getByRole("cell", { name: "BA-0101" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "BA-0001", exact: true })).toHaveCount(0);
+  await expect(all).not.toHaveText(String(cityTotal));
+  await page.getByRole("button", { name: "全部地区" }).click();
+  await expect(all).toHaveText(String(cityTotal));
 });
 
 test("检定能力 the county institute adds a capability it lacked, then disables it", async ({ page }) => {

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { ListPager } from "@/components/layout/list-pager";
+import { RegionPicker } from "@/components/region/region-picker";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -32,9 +33,12 @@ export function JurisdictionInstruments() {
   const [q, setQ] = useState("");
   const [query, setQuery] = useState<string | undefined>();
   const [history, setHistory] = useState<number | null>(null);
-  const counts = useQuery(trpc.jurisdiction.counts.queryOptions());
+  // Narrow the jurisdiction to one city or county (the scope still applies on the server).
+  const [regionCode, setRegionCode] = useState("");
+  const region = regionCode || undefined;
+  const counts = useQuery(trpc.jurisdiction.counts.queryOptions({ regionCode: region }));
   const { data, isPending, isFetching } = useQuery({
-    ...trpc.jurisdiction.instruments.queryOptions({ bucket, q: query, limit: 50, cursor: pages.cursor }),
+    ...trpc.jurisdiction.instruments.queryOptions({ bucket, q: query, regionCode: region, limit: 50, cursor: pages.cursor }),
     placeholderData: keepPreviousData,
   });
   const items = data?.items ?? [];
@@ -72,6 +76,31 @@ export function JurisdictionInstruments() {
           查询
         </Button>
       </form>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <div className="min-w-0 flex-1">
+          <RegionPicker
+            idPrefix="jurisdiction-region"
+            value={regionCode}
+            onChange={(code) => {
+              setRegionCode(code);
+              pages.reset();
+            }}
+          />
+        </div>
+        {regionCode ? (
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setRegionCode("");
+              pages.reset();
+            }}
+          >
+            全部地区
+          </Button>
+        ) : null}
+      </div>
       {counts.data ? <p className="text-xs text-muted-foreground">按 {counts.data.today}（北京时间）计算</p> : null}
       {isPending ? (
         <Skeleton className="h-40 w-full" />
