@@ -1,20 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
+import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
  * Server actions accept requests without an Origin header, so each upload action checks it itself: the
  * request must come from a page of this site (same host), else it is refused.
  */
 export async function assertSameOrigin() {
-  const h = await headers();
-  const origin = h.get("origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return isSameOrigin(await headers());
 }
 
 export async function clientIp() {

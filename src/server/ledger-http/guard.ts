@@ -6,6 +6,7 @@ import { scopeOf } from "@/server/api/scope";
 import { readSessionToken } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { AppError, ERRORS } from "@/server/errors";
+import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
  * Route handlers of the ledger (files: Excel, attachments) check what tRPC checks: signed in, enterprise
@@ -14,9 +15,7 @@ import { AppError, ERRORS } from "@/server/errors";
  */
 export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
   if (opts.write) {
-    const origin = req.headers.get("origin");
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    if (!origin || !host || new URL(origin).host !== host) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
+    if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
   }
   const { userId, sessionVersion } = await readSessionToken(req);
   const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
