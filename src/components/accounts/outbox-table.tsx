@@ -4,11 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/layout/list-pager";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListState } from "@/components/layout/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { formatDateTime } from "@/lib/format";
@@ -45,11 +44,7 @@ export function OutboxTable() {
           刷新
         </Button>
       </form>
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : !data?.items.length ? (
-        <EmptyState title="暂无消息" description="平台发出的短信等消息会记录在这里" />
-      ) : (
+      <ListState pending={isPending} empty={!data?.items.length} emptyTitle="暂无消息" emptyDescription="平台发出的短信等消息会记录在这里">
         <Table>
           <TableHeader>
             <TableRow>
@@ -61,7 +56,7 @@ export function OutboxTable() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((m) => (
+            {(data?.items ?? []).map((m) => (
               <TableRow key={m.id} data-testid="outbox-row">
                 <TableCell className="whitespace-nowrap">{formatDateTime(m.createdAt)}</TableCell>
                 <TableCell>{CHANNEL[m.channel]}</TableCell>
@@ -78,7 +73,7 @@ export function OutboxTable() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
   );

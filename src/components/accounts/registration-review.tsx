@@ -6,9 +6,9 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/layout/list-pager";
+import { ListState } from "@/components/layout/list-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -58,11 +58,7 @@ export function RegistrationReview() {
           <TabsTrigger value="approved">已通过</TabsTrigger>
         </TabsList>
       </Tabs>
-      {list.isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : !list.data?.items.length ? (
-        <EmptyState title={status === "pending" ? "暂无待审核的注册申请" : "暂无记录"} description="新的注册申请提交后会出现在这里" />
-      ) : (
+      <ListState pending={list.isPending} empty={!list.data?.items.length} emptyTitle={status === "pending" ? "暂无待审核的注册申请" : "暂无记录"} emptyDescription="新的注册申请提交后会出现在这里">
         <Table>
           <TableHeader>
             <TableRow>
@@ -75,7 +71,7 @@ export function RegistrationReview() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {list.data.items.map((r) => (
+            {(list.data?.items ?? []).map((r) => (
               <TableRow key={r.id}>
                 <TableCell className="max-w-56 truncate font-medium">{r.name}</TableCell>
                 <TableCell className="whitespace-nowrap">{ORG_KIND_LABEL[r.kind]}</TableCell>
@@ -91,7 +87,7 @@ export function RegistrationReview() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
 
       <Dialog

@@ -1,11 +1,10 @@
 "use client";
 
+import { ListState } from "@/components/layout/list-state";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { METHOD_LABEL } from "@/lib/words";
@@ -35,11 +34,7 @@ export function CapabilityTable() {
       <div className="flex justify-end">
         <Button onClick={() => setDraft({ regions: [], rangeNote: "", dailyCapacity: "", enabled: true })}>新增检定能力</Button>
       </div>
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : items.length === 0 ? (
-        <EmptyState title="尚未维护检定能力" description="企业备案时，平台只向具备相应检定能力且覆盖器具所在地的机构分配" />
-      ) : (
+      <ListState pending={isPending} empty={items.length === 0} emptyTitle="尚未维护检定能力" emptyDescription="企业备案时，平台只向具备相应检定能力且覆盖器具所在地的机构分配">
         <Table>
           <TableHeader>
             <TableRow>
@@ -84,7 +79,7 @@ export function CapabilityTable() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <CapabilityForm draft={draft} jurisdiction={data?.jurisdiction ?? null} authorised={data?.institutionKind === "authorised"} onClose={() => setDraft(null)} />
     </div>
   );

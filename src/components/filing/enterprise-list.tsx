@@ -4,10 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { ListPager } from "@/components/layout/list-pager";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListState } from "@/components/layout/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { ORG_STATUS_LABEL } from "@/lib/words";
@@ -36,11 +35,7 @@ export function EnterpriseList() {
           查询
         </Button>
       </form>
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : items.length === 0 ? (
-        <EmptyState title="没有申报企业" description="法定计量技术机构可见辖区内的企业；授权机构只能看到向本机构申请过备案的企业" />
-      ) : (
+      <ListState pending={isPending} empty={items.length === 0} emptyTitle="没有申报企业" emptyDescription="法定计量技术机构可见辖区内的企业；授权机构只能看到向本机构申请过备案的企业">
         <Table>
           <TableHeader>
             <TableRow>
@@ -69,7 +64,7 @@ export function EnterpriseList() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
   );

@@ -5,12 +5,11 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/layout/list-pager";
+import { ListState } from "@/components/layout/list-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
@@ -129,11 +128,7 @@ export function FilingQueue({ view, canAssign }: { view: "review" | "handle"; ca
         )}
       </div>
 
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : items.length === 0 ? (
-        <EmptyState title={view === "review" ? "没有符合条件的备案" : "没有分派给本机构的备案"} />
-      ) : (
+      <ListState pending={isPending} empty={items.length === 0} emptyTitle={view === "review" ? "没有符合条件的备案" : "没有分派给本机构的备案"}>
         <Table>
           <TableHeader>
             <TableRow>
@@ -191,7 +186,7 @@ export function FilingQueue({ view, canAssign }: { view: "review" | "handle"; ca
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <AssignDialog filingIds={selected} open={dialog === "assign"} onOpenChange={(o) => setDialog(o ? "assign" : null)} onDone={() => { setDialog(null); setSelected([]); }} />
       <ReturnDialog filingIds={selected} open={dialog === "return"} onOpenChange={(o) => setDialog(o ? "return" : null)} onDone={() => { setDialog(null); setSelected([]); }} />

@@ -4,11 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { ListPager } from "@/components/layout/list-pager";
+import { ListState } from "@/components/layout/list-state";
 import { RegionPicker } from "@/components/region/region-picker";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
@@ -102,11 +101,7 @@ export function JurisdictionInstruments() {
         ) : null}
       </div>
       {counts.data ? <p className="text-xs text-muted-foreground">按 {counts.data.today}（北京时间）计算</p> : null}
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : items.length === 0 ? (
-        <EmptyState title={`没有${BUCKET_LABEL[bucket]}`} />
-      ) : (
+      <ListState pending={isPending} empty={items.length === 0} emptyTitle={`没有${BUCKET_LABEL[bucket]}`}>
         <Table>
           <TableHeader>
             <TableRow>
@@ -144,7 +139,7 @@ export function JurisdictionInstruments() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <FilingHistoryDialog instrumentId={history} onOpenChange={(o) => (o ? null : setHistory(null))} />
     </div>

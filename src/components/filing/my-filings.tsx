@@ -7,9 +7,8 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ListPager } from "@/components/layout/list-pager";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListState } from "@/components/layout/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
@@ -42,11 +41,7 @@ export function MyFilings({ tab }: { tab: "submitted" | "returned" }) {
 
   return (
     <div className="space-y-3">
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : items.length === 0 ? (
-        <EmptyState title={tab === "returned" ? "没有被退回的备案" : "还没有提交过备案"} />
-      ) : (
+      <ListState pending={isPending} empty={items.length === 0} emptyTitle={tab === "returned" ? "没有被退回的备案" : "还没有提交过备案"}>
         <Table>
           <TableHeader>
             <TableRow>
@@ -98,7 +93,7 @@ export function MyFilings({ tab }: { tab: "submitted" | "returned" }) {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <FilingHistoryDialog instrumentId={history} onOpenChange={(o) => (o ? null : setHistory(null))} />
       <ResubmitDialog row={fix} onClose={() => setFix(null)} />

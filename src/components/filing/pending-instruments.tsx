@@ -5,10 +5,9 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { ListPager } from "@/components/layout/list-pager";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListState } from "@/components/layout/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { INSTRUMENT_STATUS_LABEL, METHOD_LABEL } from "@/lib/words";
@@ -51,11 +50,7 @@ export function PendingInstruments() {
           申请备案{selected.length ? `（已选 ${selected.length} 台）` : ""}
         </Button>
       </div>
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : items.length === 0 ? (
-        <EmptyState title="没有待备案的器具" description="台账中新增的器具会出现在这里；已有检定证书的器具后续周期无需备案，可直接预约" />
-      ) : (
+      <ListState pending={isPending} empty={items.length === 0} emptyTitle="没有待备案的器具" emptyDescription="台账中新增的器具会出现在这里；已有检定证书的器具后续周期无需备案，可直接预约">
         <Table>
           <TableHeader>
             <TableRow>
@@ -99,7 +94,7 @@ export function PendingInstruments() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
       <SubmitDialog
         instrumentIds={selected}

@@ -8,12 +8,11 @@ import { RegionPicker } from "@/components/region/region-picker";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/layout/list-pager";
+import { ListState } from "@/components/layout/list-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { LedgerFilter } from "@/lib/schemas/ledger";
 import { FILING_STATUS_LABEL, INSTRUMENT_STATUS_LABEL } from "@/lib/words";
@@ -215,11 +214,7 @@ export function LedgerTable() {
         </div>
       ) : null}
 
-      {list.isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : !items.length ? (
-        <EmptyState title="没有符合条件的器具" description="可新增器具、导入 Excel，或调整筛选条件" />
-      ) : (
+      <ListState pending={list.isPending} empty={!items.length} emptyTitle="没有符合条件的器具" emptyDescription="可新增器具、导入 Excel，或调整筛选条件">
         <Table>
           <TableHeader>
             <TableRow>
@@ -274,7 +269,7 @@ export function LedgerTable() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>
   );

@@ -3,11 +3,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/layout/list-pager";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListState } from "@/components/layout/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { formatDateTime } from "@/lib/format";
@@ -59,11 +58,7 @@ export function AuditTable() {
           <Button type="submit">查询</Button>
         </div>
       </form>
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : !data?.items.length ? (
-        <EmptyState title="暂无审计记录" />
-      ) : (
+      <ListState pending={isPending} empty={!data?.items.length} emptyTitle="暂无审计记录">
         <Table>
           <TableHeader>
             <TableRow>
@@ -75,7 +70,7 @@ export function AuditTable() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((r) => (
+            {(data?.items ?? []).map((r) => (
               <TableRow key={r.id}>
                 <TableCell className="whitespace-nowrap">{formatDateTime(r.at)}</TableCell>
                 <TableCell>{r.actor ?? "系统"}</TableCell>
@@ -91,7 +86,7 @@ export function AuditTable() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
   );

@@ -6,12 +6,11 @@ import { useState } from "react";
 import { RegionPicker } from "@/components/region/region-picker";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/layout/list-pager";
+import { ListState } from "@/components/layout/list-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { formatDateTime } from "@/lib/format";
@@ -94,11 +93,7 @@ export function UsersTable() {
         </div>
       </form>
 
-      {isPending ? (
-        <Skeleton className="h-40 w-full" />
-      ) : !data?.items.length ? (
-        <EmptyState title="没有符合条件的用户" description="请调整筛选条件后再试" />
-      ) : (
+      <ListState pending={isPending} empty={!data?.items.length} emptyTitle="没有符合条件的用户" emptyDescription="请调整筛选条件后再试">
         <Table>
           <TableHeader>
             <TableRow>
@@ -112,7 +107,7 @@ export function UsersTable() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((u) => (
+            {(data?.items ?? []).map((u) => (
               <TableRow key={u.id}>
                 <TableCell className="font-mono">{u.username}</TableCell>
                 <TableCell>{u.displayName}</TableCell>
@@ -155,7 +150,7 @@ export function UsersTable() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
   );
