@@ -9,7 +9,7 @@ import { instruments, ledgerImports } from "@/server/db/schema";
 import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
 import { addAttachment, attachmentFileInScope } from "@/server/services/ledger/attachments";
 import { hasTypeEvaluationReport, withTypeEvaluationReport } from "@/server/services/filing/type-evaluation";
-import { scopeOf } from "@/server/api/scope";
+import { scopeOf } from "@/server/authz/scope";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { buildTemplate, exportLedger } from "@/server/services/ledger/excel-write";
 import { checkLedgerFile, commitLedgerImport } from "@/server/services/ledger/import-ledger";

@@ -5,6 +5,7 @@ import type { DB } from "@/server/db/open";
 import { AppError, ERRORS, toTRPCError } from "@/server/errors";
 import { loadSessionUser, type SessionUser, type UserRole } from "@/server/auth/session-user";
 import { zodIssuesToChinese } from "@/lib/schemas/zod-zh";
+import { asAdmin, asEnterprise, asInstitution, asRegulator } from "@/server/authz/caller";
 
 export type { SessionUser, UserRole };
 
@@ -71,3 +72,13 @@ export function roleProcedure<R extends UserRole>(...roles: R[]) {
     return next({ ctx: { ...ctx, user: ctx.user as SessionUser & { role: R } } });
   });
 }
+
+/**
+ * Procedure builders that narrow the context once: `ctx.org` (never null), `ctx.scope` (the R-SCOPE filter
+ * objects) and `ctx.actor` (for audit rows). The guards are the same functions route handlers and server
+ * actions call (src/server/authz/caller.ts).
+ */
+export const enterpriseProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...asEnterprise(ctx.user, ctx.ip) } }));
+export const institutionProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...asInstitution(ctx.user, ctx.ip) } }));
+export const regulatorProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...asRegulator(ctx.user, ctx.ip) } }));
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...asAdmin(ctx.user, ctx.ip) } }));

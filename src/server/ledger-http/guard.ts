@@ -2,7 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { createContext } from "@/server/api/trpc";
 import { actorOf } from "@/server/api/actor";
-import { scopeOf } from "@/server/api/scope";
+import { scopeOf } from "@/server/authz/scope";
 import { readSessionToken } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { AppError, ERRORS } from "@/server/errors";

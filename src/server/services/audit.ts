@@ -1,8 +1,10 @@
 import { auditLog } from "@/server/db/schema";
 import type { Queryable } from "@/server/db/open";
 
+import type { Actor } from "@/server/authz/caller";
+
 /** Who acts: a signed-in user (with organisation), or the system (seed, jobs). */
-export type Actor = { userId: number | null; orgId: number | null; ip?: string | null };
+export type { Actor };
 export const SYSTEM_ACTOR: Actor = { userId: null, orgId: null, ip: null };
 
 export type AuditEntry = {

@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
 import { auditLog, organisations, users } from "@/server/db/schema";
 import { auditListInput, userListInput } from "@/lib/schemas/admin";
 import { roleProcedure, router } from "../trpc";
-import { inRegion, regionFilterOf } from "../scope";
+import { inRegion, regionFilterOf } from "@/server/authz/scope";
 
 const adminProcedure = roleProcedure("admin");
 

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { instruments, organisations, users } from "@/server/db/schema";
 import { protectedProcedure, router } from "../trpc";
-import { locatedRecordScope, organisationScope, scopeOf } from "../scope";
+import { locatedRecordScope, organisationScope, scopeOf } from "@/server/authz/scope";
 
 export const meRouter = router({
   /** Who the caller is, their organisation, and the figures their home page shows. */

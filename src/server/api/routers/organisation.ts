@@ -3,7 +3,7 @@ import { instruments, organisations } from "@/server/db/schema";
 import { organisationByIdInput } from "@/lib/schemas/admin";
 import { notFound } from "@/server/errors";
 import { protectedProcedure, router } from "../trpc";
-import { organisationScope, scopeOf } from "../scope";
+import { organisationScope, scopeOf } from "@/server/authz/scope";
 
 export const organisationRouter = router({
   /** One organisation the caller may see (R-SCOPE-1…4): anything else is NOT_FOUND. */

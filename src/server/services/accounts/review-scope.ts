@@ -1,7 +1,7 @@
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
 import { organisations } from "@/server/db/schema";
-import { scopeOf } from "@/server/api/scope";
+import { scopeOf } from "@/server/authz/scope";
 
 /**
  * R-ACC-3 review queues as a WHERE clause: an administrator reviews every registration; the legal CITY

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { AttachmentSlot } from "@/lib/schemas/ledger";
-import { locatedRecordScope, type Scope } from "@/server/api/scope";
+import { locatedRecordScope, type Scope } from "@/server/authz/scope";
 import type { DB, Queryable } from "@/server/db/open";
 import { instrumentAttachments, instruments } from "@/server/db/schema";
 import { decide } from "@/server/domain/ledger/lifecycle";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { chinaToday } from "@/lib/china-day";
-import { type Scope, locatedRecordScope } from "@/server/api/scope";
+import { type Scope, locatedRecordScope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
 import { auditLog, catalogueItems, catalogueKinds, departments, files, instrumentAttachments, instruments, organisations, users } from "@/server/db/schema";
 import { allowedActions } from "@/server/domain/ledger/lifecycle";

@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import type { LedgerFilter } from "@/lib/schemas/ledger";
 import { instruments } from "@/server/db/schema";
-import { inRegion, regionFilterOf } from "@/server/api/scope";
+import { inRegion, regionFilterOf } from "@/server/authz/scope";
 import { bucketRange } from "@/server/domain/ledger/warning";
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -4,7 +4,7 @@ import { filings, instruments, organisations } from "@/server/db/schema";
 import { instrumentIdInput } from "@/lib/schemas/filing";
 import { notFound } from "@/server/errors";
 import { protectedProcedure } from "../../trpc";
-import { locatedRecordScope, scopeOf } from "../../scope";
+import { locatedRecordScope, scopeOf } from "@/server/authz/scope";
 
 const institutionOrg = alias(organisations, "institution");
 const assignedOrg = alias(organisations, "assigned");

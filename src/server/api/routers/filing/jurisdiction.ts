@@ -5,7 +5,7 @@ import { enterpriseListInput, jurisdictionCountsInput, jurisdictionInstrumentsIn
 import { chinaToday } from "@/lib/china-day";
 import { BUCKETS, bucketWhere, headlineBucket, type Bucket } from "@/server/domain/filing/buckets";
 import { roleProcedure, router } from "../../trpc";
-import { inRegion, locatedRecordScope, organisationScope, regionFilterOf, scopeOf } from "../../scope";
+import { inRegion, locatedRecordScope, organisationScope, regionFilterOf, scopeOf } from "@/server/authz/scope";
 import { escapeLike, page } from "./context";
 
 const viewer = roleProcedure("institution", "regulator");

@@ -6,7 +6,7 @@ import { countInstruments, listInstruments } from "@/server/services/ledger/list
 import { currentKinds } from "@/server/services/ledger/lookups";
 import { roleProcedure } from "../../trpc";
 import { enterpriseProcedure as enterprise } from "./procedure";
-import { scopeOf } from "../../scope";
+import { scopeOf } from "@/server/authz/scope";
 
 
 /** Ledger reads (R-LED-6): the enterprise sees its own ledger; details follow the located-record scope. */

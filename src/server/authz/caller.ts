@@ -1,0 +1,84 @@
+import type { SessionOrg, SessionUser } from "@/server/auth/session-user";
+import { AppError } from "@/server/errors";
+import { regionFilterOf, type Scope } from "./scope";
+
+/**
+ * Who acts, as the audit log records it. Declared here (below the services) so that guards, services and
+ * the audit writer share one type.
+ */
+export type Actor = { userId: number | null; orgId: number | null; ip?: string | null };
+
+type ScopeOf<K extends Scope["kind"]> = Extract<Scope, { kind: K }>;
+type OrgOf<K extends SessionOrg["kind"]> = SessionOrg & { kind: K };
+
+export type EnterpriseCaller = { user: SessionUser; org: OrgOf<"enterprise">; scope: ScopeOf<"enterprise">; actor: Actor };
+export type InstitutionCaller = {
+  user: SessionUser;
+  org: OrgOf<"institution"> & { regionCode: string };
+  scope: ScopeOf<"legalInstitution" | "authorisedInstitution">;
+  actor: Actor;
+};
+export type RegulatorCaller = {
+  user: SessionUser;
+  org: OrgOf<"regulator"> & { regionCode: string };
+  scope: ScopeOf<"regulator">;
+  actor: Actor;
+};
+export type AdminCaller = { user: SessionUser; scope: ScopeOf<"admin">; actor: Actor };
+
+/**
+ * The guards every entry point uses — tRPC procedure builders, route handlers and server actions alike —
+ * so that "who is calling, for which organisation, seeing what" is decided in exactly one place.
+ * Each throws a domain error (no transport knowledge); the API layer maps it to tRPC or HTTP.
+ */
+function signedIn(user: SessionUser | null): SessionUser {
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  return user;
+}
+
+function approvedOrg<K extends SessionOrg["kind"]>(user: SessionUser, role: SessionUser["role"], kind: K): OrgOf<K> {
+  if (user.role !== role) throw new AppError("FORBIDDEN_ROLE");
+  const org = user.org;
+  if (!org || org.kind !== kind) throw new AppError("FORBIDDEN_ROLE");
+  if (org.status !== "approved") throw new AppError("ACCOUNT_PENDING");
+  return org as OrgOf<K>;
+}
+
+const actor = (user: SessionUser, ip: string | null): Actor => ({ userId: user.id, orgId: user.org?.id ?? null, ip });
+
+export function asEnterprise(u: SessionUser | null, ip: string | null): EnterpriseCaller {
+  const user = signedIn(u);
+  const org = approvedOrg(user, "enterprise", "enterprise");
+  return { user, org, scope: { kind: "enterprise", orgId: org.id }, actor: actor(user, ip) };
+}
+
+export function asInstitution(u: SessionUser | null, ip: string | null): InstitutionCaller {
+  const user = signedIn(u);
+  const org = approvedOrg(user, "institution", "institution");
+  const regionCode = org.regionCode;
+  if (!regionCode) throw new AppError("FORBIDDEN_ROLE");
+  const scope: InstitutionCaller["scope"] =
+    org.institutionKind === "legal"
+      ? { kind: "legalInstitution", orgId: org.id, region: regionFilterOf(regionCode) }
+      : { kind: "authorisedInstitution", orgId: org.id };
+  return { user, org: { ...org, regionCode }, scope, actor: actor(user, ip) };
+}
+
+export function asRegulator(u: SessionUser | null, ip: string | null): RegulatorCaller {
+  const user = signedIn(u);
+  const org = approvedOrg(user, "regulator", "regulator");
+  const regionCode = org.regionCode;
+  if (!regionCode) throw new AppError("FORBIDDEN_ROLE");
+  return {
+    user,
+    org: { ...org, regionCode },
+    scope: { kind: "regulator", orgId: org.id, region: regionFilterOf(regionCode) },
+    actor: actor(user, ip),
+  };
+}
+
+export function asAdmin(u: SessionUser | null, ip: string | null): AdminCaller {
+  const user = signedIn(u);
+  if (user.role !== "admin") throw new AppError("FORBIDDEN_ROLE");
+  return { user, scope: { kind: "admin" }, actor: actor(user, ip) };
+}
