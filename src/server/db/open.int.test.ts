@@ -38,6 +38,7 @@ describe("database bootstrap", () => {
     const [{ again }] = (await db.select({ again: count() }).from(organisations)) as [{ again: number }];
     expect(again).toBe(n);
     const names = (await db.select({ name: organisations.name }).from(organisations)).map((o) => o.name);
+    expect(names).toHaveLength(n);
     expect(names.every((name) => name.includes("示例"))).toBe(true);
     const [admin] = await db.select().from(users).where(eq(users.username, "admin"));
     expect(admin?.passwordHash.startsWith("$argon2id$")).toBe(true);
