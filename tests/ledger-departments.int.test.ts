@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
-import { auditLog, departments } from "@/server/db/schema";
+import { auditLog, departments, instruments } from "@/server/db/schema";
 import { checkLedgerFile, commitLedgerImport } from "@/server/services/ledger/import-ledger";
 import { goodRow, ledgerWorkbook } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
@@ -73,7 +73,19 @@ describe("issue 8 #2: departments created implicitly by the ledger go through a 
     const station = { userId: fx.user.jyzqy!, orgId: fx.org.stationEnterprise!, ip: "10.0.0.8" };
     const check = await checkLedgerFile(database.db, station.orgId, { name: "部门.xlsx", bytes: new Uint8Array(await ledgerWorkbook(rows)) });
     expect(check.valid).toHaveLength(3);
-    await commitLedgerImport(database.db, station, check);
+    const result = await commitLedgerImport(database.db, station, check);
+    if (result.alreadyImported) throw new Error("the file was new");
+    // Each imported instrument keeps its instrument.import audit row, now written by writeAudit.
+    const imported = await database.db.select({ id: instruments.id }).from(instruments).where(like(instruments.serialNo, "DEPTX-%"));
+    expect(imported).toHaveLength(3);
+    const importAudits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "instrument.import"), inArray(auditLog.entityId, imported.map((i) => String(i.id)))));
+    expect(importAudits).toHaveLength(3);
+    for (const a of importAudits) {
+      expect(a).toMatchObject({ actorUserId: station.userId, actorOrgId: station.orgId, ip: "10.0.0.8", entityType: "instrument", after: { importId: result.importId } });
+    }
     for (const name of ["导入部门甲", "导入部门乙"]) {
       const [dept] = await departmentNamed(station.orgId, name);
       expect(dept).toBeDefined();
