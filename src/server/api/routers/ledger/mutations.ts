@@ -5,7 +5,6 @@ import { importRows } from "@/server/services/ledger/import-rows";
 import { createInstrument, updateInstrument } from "@/server/services/ledger/save-instrument";
 import { enterpriseProcedure as enterprise } from "../../trpc";
 
-
 /** Ledger writes (R-LED-1…3): enterprise only, always on the caller's own instruments. */
 export const ledgerMutations = {
   create: enterprise.input(createInstrumentInput).mutation(async ({ ctx, input }) => {
