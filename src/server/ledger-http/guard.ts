@@ -1,11 +1,11 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
+import { errorResponse as httpErrorResponse } from "@/server/api/errors";
 import { createContext } from "@/server/api/trpc";
 import { actorOf } from "@/server/api/actor";
 import { scopeOf } from "@/server/authz/scope";
 import { readSessionToken } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { AppError, ERRORS } from "@/server/errors";
+import { AppError } from "@/server/errors";
 import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
@@ -36,23 +36,8 @@ export async function scopedCaller(req: Request) {
   return { db, scope: scopeOf(ctx) };
 }
 
-const STATUS: Partial<Record<TRPCError["code"], number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
-
-/** A JSON error body { message } with the status of the domain code; unexpected errors are logged once. */
-export function errorResponse(e: unknown): Response {
-  if (e instanceof AppError) {
-    return Response.json({ message: e.message, appCode: e.appCode }, { status: STATUS[ERRORS[e.appCode].code] ?? 400 });
-  }
-  console.error("[ledger] request failed", e);
-  return Response.json({ message: ERRORS.INTERNAL.message }, { status: 500 });
-}
+/** The one HTTP mapping of domain errors (src/server/api/errors.ts), logged under the ledger's name. */
+export const errorResponse = (e: unknown): Response => httpErrorResponse(e, "ledger");
 
 /** The file of a multipart upload, as bytes with its name. */
 export async function uploadedFile(req: Request, maxBytes: number) {
