@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionOrg, SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors";
 import { regionFilterOf, scopeOf, type Scope } from "./scope";

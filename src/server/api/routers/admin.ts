@@ -1,3 +1,4 @@
+import "server-only";
 import { auditListInput, userListInput } from "@/lib/schemas/admin";
 import { auditLogPage, userPage } from "@/server/services/admin/queries";
 import { adminProcedure, router } from "../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { catalogueImportInput } from "@/lib/schemas/reference";
 import { currentCatalogue } from "@/server/services/catalogue/current";
 import { importCatalogueCsv } from "@/server/services/catalogue/import-csv";

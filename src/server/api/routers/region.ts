@@ -1,3 +1,4 @@
+import "server-only";
 import { regionChildrenInput, regionPathInput } from "@/lib/schemas/reference";
 import { regionChildren, regionPath } from "@/server/services/region/regions";
 import { publicProcedure, router } from "../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { outboxListInput, userIdInput } from "@/lib/schemas/accounts";
 import { outboxPage } from "@/server/services/accounts/outbox";
 import { forcePasswordReset, setUserActive } from "@/server/services/accounts/passwords";

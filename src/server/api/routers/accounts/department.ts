@@ -1,3 +1,4 @@
+import "server-only";
 import { departmentCreate, departmentIdInput, departmentRename } from "@/lib/schemas/accounts";
 import { createDepartment, listDepartments, removeDepartment, renameDepartment } from "@/server/services/accounts/departments";
 import { enterpriseProcedure, router } from "../../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { joinRequestInput, membershipIdInput, membershipListInput, membershipRejectInput } from "@/lib/schemas/accounts";
 import { membershipList, myMembershipRequests } from "@/server/services/accounts/membership-queries";
 import { applyToJoin, decideMembership } from "@/server/services/accounts/memberships";

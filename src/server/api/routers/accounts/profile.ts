@@ -1,3 +1,4 @@
+import "server-only";
 import { changePasswordInput, contactInput } from "@/lib/schemas/accounts";
 import { changePassword } from "@/server/services/accounts/passwords";
 import { profileOf, updateContact } from "@/server/services/accounts/profile";

@@ -1,3 +1,4 @@
+import "server-only";
 import { registrationIdInput, registrationQueueInput, rejectInput } from "@/lib/schemas/accounts";
 import { myRegistration, registrationById, registrationQueue } from "@/server/services/accounts/registration-queries";
 import { reviewRegistration } from "@/server/services/accounts/review-registration";
