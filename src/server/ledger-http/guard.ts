@@ -6,6 +6,7 @@ import { scopeOf } from "@/server/authz/scope";
 import { readSessionToken } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { AppError, ERRORS } from "@/server/errors";
+import { clientAddress } from "@/server/http/client-address";
 import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
@@ -18,7 +19,7 @@ export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
     if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
   }
   const { userId, sessionVersion } = await readSessionToken(req);
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = clientAddress(req.headers);
   const db = (await getDb()).db;
   const ctx = await createContext({ db, userId, sessionVersion, ip });
   if (!ctx.user) throw new AppError("UNAUTHENTICATED");
