@@ -63,6 +63,18 @@ describe("R-SEC-1 the SMS limit per client address cannot be lifted by forging X
   });
 });
 
+describe("R-SEC-1 no known address is not no limit", () => {
+  it("R-SEC-1 requests whose client address is unknown (no production server in front) share one SMS bucket", async () => {
+    const { issueSmsCode } = await import("@/server/services/accounts/sms-codes");
+    const { AppError } = await import("@/server/errors");
+    const at = new Date("2026-11-30T05:00:00Z");
+    for (let i = 0; i < 20; i++) await issueSmsCode(database.db, { phone: `1350000${String(1000 + i)}`, purpose: "register", ip: null, deliver: false }, at);
+    const refused = await issueSmsCode(database.db, { phone: "13500009999", purpose: "register", ip: null, deliver: false }, at).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as InstanceType<typeof AppError>).message).toBe("当前网络获取验证码过于频繁，请稍后再试");
+  });
+});
+
 describe("issue 9 #7 tRPC mutations only from pages of this site", () => {
   it("issue 9 #7 a JSON mutation POSTed with Origin http://evil.example is refused (403, Chinese message) and runs nothing", async () => {
     const phone = "13900008001";
