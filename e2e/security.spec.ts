@@ -47,6 +47,17 @@ test.describe("issue 9 #6 security headers", () => {
     expect((await violations()).some((v) => v.startsWith("script-src"))).toBe(true);
   });
 
+  test("issue 9 #6 every script the server renders carries that page's nonce (so the CSP lets it run)", async ({ request }) => {
+    for (const path of ["/login", "/", "/register", "/catalogue"]) {
+      const res = await request.get(path);
+      const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
+      expect(nonce, path).toBeTruthy();
+      const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    }
+  });
+
   test("issue 9 #6 static files and API answers carry the Permissions-Policy too", async ({ request }) => {
     for (const path of ["/api/trpc/catalogue.current", "/favicon.ico", "/login"]) {
       const res = await request.get(path);
