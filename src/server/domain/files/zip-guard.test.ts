@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { inspectZip } from "./zip-guard";
+import { inspectXlsx as inspectZip } from "./zip-guard";
 
 async function xlsx() {
   const wb = new ExcelJS.Workbook();
