@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { auditLog, files, instrumentAttachments, organisationDocuments, organisations, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { attachmentHeader, readUpload, storeUpload } from "@/server/files/store";
+import { attachmentHeader, readUpload, storeUpload, withUploadCleanup } from "@/server/files/store";
 import { registerAccount } from "@/server/services/accounts/register";
 import { issueSmsCode } from "@/server/services/accounts/sms-codes";
 import { addAttachment } from "@/server/services/ledger/attachments";
@@ -179,6 +179,23 @@ describe("R-SEC-2 the hostile corpus is refused on every upload path, leaving no
     for (const [name, bytes] of [["合格证.pdf", PDF], ["照片.png", PNG], ["照片.jpeg", JPG], ["资料.zip", SMALL_ZIP]] as const)
       expect((await addAttachment(database.db, station(), id, "general", { name, bytes })).name).toBe(name);
     expect(filesOnDisk().length).toBe(before + 4);
+  });
+});
+
+describe("R-SEC-2 a failed transaction leaves no file", () => {
+  it("R-SEC-2 bytes written inside a transaction that rolls back are removed with it", async () => {
+    const before = await footprint();
+    const err = await refusal(
+      withUploadCleanup((written) =>
+        database.db.transaction(async (tx) => {
+          await storeUpload(tx, { name: "营业执照.pdf", bytes: PDF }, rules, owner, written);
+          expect(filesOnDisk().length).toBe(before.disk + 1);
+          throw new AppError("CONFLICT");
+        }),
+      ),
+    );
+    expect(err.appCode).toBe("CONFLICT");
+    expect(await footprint()).toEqual(before);
   });
 });
 

@@ -159,7 +159,7 @@ export async function checkZip(buf: Uint8Array, limits: ZipLimits): Promise<ZipI
 /** An xlsx workbook: a safe zip that holds the workbook parts. */
 export function inspectXlsx(buf: Uint8Array, maxUnpacked = MAX_UNPACKED_BYTES): ZipInspection {
   const zip = inspectZip(buf, { ...XLSX_LIMITS, maxUnpackedBytes: maxUnpacked });
-  if (!zip.ok) return zip;
+  if (!zip.ok) return { ok: false, reason: zip.reason };
   if (!zip.names.includes("xl/workbook.xml") || !zip.names.includes("[Content_Types].xml")) return { ok: false, reason: "not_xlsx" };
   return zip;
 }
