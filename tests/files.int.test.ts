@@ -1,18 +1,20 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { auditLog, files, instrumentAttachments, organisationDocuments, organisations, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { attachmentHeader, readUpload, storeUpload, withUploadCleanup } from "@/server/files/store";
+import { loadSessionUser } from "@/server/auth/session-user";
 import { registerAccount } from "@/server/services/accounts/register";
+import { resubmitRegistration } from "@/server/services/accounts/resubmit-registration";
 import { issueSmsCode } from "@/server/services/accounts/sms-codes";
 import { addAttachment } from "@/server/services/ledger/attachments";
 import { lastCode } from "./accounts/helpers";
 import { openTestDb } from "./helpers/db";
-import { callerAs, type Fixtures, loadFixtures } from "./helpers/fixtures";
+import { callerAs, type Fixtures, loadFixtures, outcome } from "./helpers/fixtures";
 import { HOSTILE, type HostileFile, JPG, PNG, SMALL_ZIP } from "./helpers/hostile-files";
 
 let database: Database;
@@ -171,6 +173,22 @@ describe("R-SEC-2 the hostile corpus is refused on every upload path, leaving no
     const after = await footprint();
     expect(after.documents).toBe(before.documents + 2);
     expect(after.disk).toBe(before.disk + 2);
+  });
+
+  it("R-SEC-2 a resubmitted (rejected) registration refuses the same corpus for its documents", async () => {
+    const [u] = await database.db.select().from(users).where(eq(users.username, "sec2qy"));
+    const orgId = u!.orgId!;
+    expect(await outcome(async () => (await callerAs(database.db, "gzjly")).registration.reject({ id: orgId, reason: "营业执照不清晰" }))).toBe("ok");
+    const session = (await loadSessionUser(database.db, u!.id, null))!;
+    const actor = { userId: u!.id, orgId, ip: null };
+    const before = await footprint();
+    // An empty upload counts as "not uploaded again" there (the document on file stays), so it is no refusal.
+    for (const f of HOSTILE.filter((h) => h.label !== "empty file")) {
+      const err = await refusal(resubmitRegistration(database.db, session, actor, registrationFields(REG_PHONE, smsCode), { business_licence: { name: f.name, bytes: await f.bytes() } }));
+      expect(err, f.label).toBeInstanceOf(AppError);
+      expect(err.message, f.label).toMatch(expected(f, false));
+    }
+    expect(await footprint()).toEqual(before);
   });
 
   it("R-SEC-2 sound files of every accepted kind are still attached (the checks refuse content, not kinds)", async () => {
