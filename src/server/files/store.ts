@@ -54,7 +54,7 @@ async function contentProblem(kind: FileKind, bytes: Uint8Array, limits: ZipLimi
   }
   if (kind === "pdf" && !pdfComplete(bytes)) return "不是完整的 PDF 文件（缺少文件头或结尾标记），可能已损坏或未传完整，已拒绝";
   const hidden = embeddedArchive(bytes);
-  if (hidden) return `在 ${KIND_LABEL[kind]} 内容后藏有 ${KIND_LABEL[hidden]} 压缩包（伪装文件），已拒绝`;
+  if (hidden) return `在 ${KIND_LABEL[kind]} 内容中藏有 ${KIND_LABEL[hidden]} 压缩包（伪装文件），已拒绝`;
   return null;
 }
 
@@ -84,8 +84,9 @@ export async function checkUpload(file: { name: string; bytes: Uint8Array }, rul
 }
 
 /**
- * Stores an upload that passed `checkUpload`-style rules: writes the bytes under UPLOAD_DIR first, then the
- * row with `tx` (so a failed transaction leaves at most an orphan file on disk, never a row without bytes).
+ * Stores an upload — checked here against `rules` unless it is already a `CheckedUpload` — writing the bytes
+ * under UPLOAD_DIR first, then the row with `tx` (never a row without bytes). Inside `withUploadCleanup`, pass
+ * its `written` list so a transaction that fails later removes these bytes too.
  */
 export async function storeUpload(
   tx: Queryable,
