@@ -1,3 +1,4 @@
+import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import type { FileKind } from "@/server/domain/files/kinds";
 
