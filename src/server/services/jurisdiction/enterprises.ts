@@ -4,7 +4,8 @@ import type { enterpriseListInput } from "@/lib/schemas/filing";
 import { locatedRecordScope, organisationScope, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
 import { instruments, organisations } from "@/server/db/schema";
-import { escapeLike, page } from "@/server/api/routers/filing/context";
+import { page } from "@/server/db/keyset";
+import { escapeLike } from "@/server/db/like";
 
 /**
  * 申报企业 (R-SCOPE-2): the enterprises a caller may see, newest first, each with its instruments in the

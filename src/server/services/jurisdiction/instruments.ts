@@ -7,7 +7,8 @@ import { inRegion, locatedRecordScope, regionFilterOf, type Scope } from "@/serv
 import type { Queryable } from "@/server/db/open";
 import { catalogueKinds, instruments, organisations } from "@/server/db/schema";
 import { BUCKETS, bucketWhere, headlineBucket, type Bucket } from "@/server/domain/filing/buckets";
-import { escapeLike, page } from "@/server/api/routers/filing/context";
+import { page } from "@/server/db/keyset";
+import { escapeLike } from "@/server/db/like";
 
 const bucketCols = { approvedOn: instruments.filingApprovedOn, validUntil: instruments.validUntil, failedSince: instruments.failedSince };
 const enterpriseOrg = alias(organisations, "enterprise");
