@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, not, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { instruments } from "@/server/db/schema";

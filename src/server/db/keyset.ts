@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Keyset page, newest first: the query fetches `limit + 1` rows ordered by id descending; `nextCursor` is the
  * last id shown (the next page asks for ids below it), or null when nothing is left.

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { enterpriseListInput } from "@/lib/schemas/filing";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { locatedRecordScopeParts, organisationScope, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { organisationScope, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { catalogueItems, catalogueKinds, catalogueVersions, instruments, regions } from "@/server/db/schema";
