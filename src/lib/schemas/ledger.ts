@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "./zod-zh";
-import { idSchema } from "./common";
+import { CURSOR_INVALID, idSchema } from "./common";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -103,7 +103,7 @@ export const ledgerListInput = ledgerFilterSchema.extend({
   sort: z.enum(LEDGER_SORTS).default("newest"),
   limit: z.number().int().min(1).max(200).default(20),
   /** Opaque keyset cursor returned by the previous page. */
-  cursor: z.string().max(200).nullish(),
+  cursor: z.string({ error: CURSOR_INVALID }).max(200, CURSOR_INVALID).nullish(),
 });
 
 export const attachmentSlots = ["general", "type_evaluation"] as const;
@@ -117,4 +117,3 @@ export const importRowsInput = z.object({
     .min(1)
     .max(50, "每批最多 50 行"),
 });
-export const importBatchInput = z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, "导入批次无效") });

@@ -1,17 +1,12 @@
 import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
+import { page } from "@/server/db/keyset";
+import { escapeLike } from "@/server/db/like";
 import { auditLog, organisations, users } from "@/server/db/schema";
 import { auditListInput, userListInput } from "@/lib/schemas/admin";
 import { roleProcedure, router } from "../trpc";
 import { inRegion, regionFilterOf } from "@/server/authz/scope";
 
 const adminProcedure = roleProcedure("admin");
-
-/** Keyset page: newest first, `cursor` is the last id already shown. */
-function page<T extends { id: number }>(rows: T[], limit: number) {
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };
-}
 
 export const adminRouter = router({
   auditLog: adminProcedure.input(auditListInput).query(async ({ ctx, input }) => {
@@ -42,7 +37,7 @@ export const adminRouter = router({
   }),
 
   users: adminProcedure.input(userListInput).query(async ({ ctx, input }) => {
-    const q = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const q = input.q ? escapeLike(input.q) : null;
     const rows = await ctx.db
       .select({
         id: users.id,

@@ -25,13 +25,5 @@ export function enterpriseOf(ctx: Ctx) {
   return { ...actorOf(ctx), orgId: org.id };
 }
 
-export function escapeLike(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Keyset page: newest first, `cursor` is the last id already shown. */
-export function page<T extends { id: number }>(rows: T[], limit: number) {
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };
-}
+export { page } from "@/server/db/keyset";
+export { escapeLike } from "@/server/db/like";
