@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { instrumentCode } from "@/server/domain/filing/transitions";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
-import { catalogueKinds, catalogueVersions, filings, institutionCapabilities, instrumentCodeSequences, instruments, type FilingHistoryEntry } from "../schema";
+import { catalogueKinds, catalogueVersions, filings, institutionCapabilities, instrumentCodeSequences, instruments, type FilingHistoryEntry } from "@/server/db/schema";
 import type { DemoContext } from "./demo";
 
 type Method = "send_in" | "on_site";

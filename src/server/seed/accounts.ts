@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { departments, memberships, organisations, users } from "../schema";
+import { departments, memberships, organisations, users } from "@/server/db/schema";
 import type { DemoContext } from "./demo";
 
 /**

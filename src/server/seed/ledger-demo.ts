@@ -3,7 +3,7 @@ import { addDays, chinaToday } from "@/lib/china-day";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { writeAudit } from "@/server/services/audit";
 import { instrumentCode } from "@/server/domain/filing/transitions";
-import { catalogueKinds, catalogueVersions, departments, instrumentCodeSequences, instruments } from "../schema";
+import { catalogueKinds, catalogueVersions, departments, instrumentCodeSequences, instruments } from "@/server/db/schema";
 import type { DemoContext } from "./demo";
 
 type Seed = Omit<typeof instruments.$inferInsert, "enterpriseId" | "manufacturerNorm" | "serialNorm" | "kindId" | "provinceCode" | "cityCode" | "countyCode"> & {

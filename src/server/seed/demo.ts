@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import { SYSTEM_ACTOR, writeAudit } from "@/server/services/audit";
-import type { DB, Tx } from "../open";
-import { memberships, organisations, users } from "../schema";
+import type { DB, Tx } from "@/server/db/open";
+import { memberships, organisations, users } from "@/server/db/schema";
 import { seedFilingDemo } from "./filing-demo";
 import { seedAccountsDemo } from "./accounts";
 import { seedLedgerDemo } from "./ledger-demo";
