@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
-import { openDb, type Database } from "@/server/db/open";
+import { migrate, openDb, type Database } from "@/server/db/open";
 import { prepareData } from "@/server/seed/prepare";
 
 /**
@@ -20,15 +23,15 @@ export async function openTestDb(opts: { demo?: boolean } = {}): Promise<Databas
 }
 
 /** A fresh, migrated database with no data at all (same engine choice as openTestDb). */
-export async function openEmptyTestDb(): Promise<Database> {
+export async function openEmptyTestDb(opts: { migrate?: boolean } = {}): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDb({ dataDir: "memory://" });
+  if (!url) return openDb({ dataDir: "memory://", migrate: opts.migrate });
   const name = `qjt_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const database = await openDb({ url: u.toString() });
+  const database = await openDb({ url: u.toString(), migrate: opts.migrate });
   return {
     ...database,
     close: async () => {
@@ -37,4 +40,26 @@ export async function openEmptyTestDb(): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/**
+ * A fresh database migrated only up to and including migration `tag` (e.g. "0000_init"), to test what a later
+ * migration does to existing rows. Finish with `migrate(database)` to apply the rest.
+ */
+export async function openTestDbAt(tag: string): Promise<Database> {
+  const journal = JSON.parse(readFileSync(path.join("drizzle", "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const upTo = journal.entries.findIndex((e) => e.tag === tag);
+  if (upTo < 0) throw new Error(`no migration ${tag}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "qjt-migrations-"));
+  mkdirSync(path.join(dir, "meta"));
+  const entries = journal.entries.slice(0, upTo + 1);
+  writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) copyFileSync(path.join("drizzle", `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  const database = await openEmptyTestDb({ migrate: false });
+  try {
+    await migrate(database, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return database;
 }

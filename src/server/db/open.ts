@@ -70,14 +70,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function migrate(database: Database) {
+/** Applies the migrations of `folder` (default: drizzle/) not yet applied; tests pass a shorter history. */
+export async function migrate(database: Database, folder = migrationsFolder) {
   if (database.kind === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver's own type
-    await migrate(database.db as any, { migrationsFolder });
+    await migrate(database.db as any, { migrationsFolder: folder });
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver's own type
-    await migrate(database.db as any, { migrationsFolder });
+    await migrate(database.db as any, { migrationsFolder: folder });
   }
 }

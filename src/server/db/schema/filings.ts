@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, updatedAt } from "./_columns";
 import { catalogueKinds } from "./catalogue";
 import { method } from "./enums";
@@ -87,15 +87,4 @@ export const filings = pgTable(
     index("filings_assigned_state_idx").on(t.assignedInstitutionId, t.state, t.id).where(sql`${t.assignedInstitutionId} is not null`),
     index("filings_enterprise_state_idx").on(t.enterpriseId, t.state, t.id),
   ],
-);
-
-/** R-FIL-4: the last sequence handed out per county and approval day; the row is locked by the upsert. */
-export const instrumentCodeSequences = pgTable(
-  "instrument_code_sequences",
-  {
-    countyCode: text("county_code").notNull(),
-    day: date("day").notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.countyCode, t.day] })],
 );
