@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { instrumentCode } from "@/server/domain/filing/transitions";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
