@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "./zod-zh";
+import { FILING_STATUSES, INSTRUMENT_STATUSES, METHODS, ORIGINS, PURPOSES } from "@/lib/vocab";
 import { CURSOR_INVALID, idSchema } from "./common";
 
 const optionalText = (max: number, label: string) =>
@@ -24,11 +25,7 @@ export const daySchema = z
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
   }, "日期不存在");
 
-export const INSTRUMENT_STATUSES = ["new", "in_use", "stopped", "scrapped"] as const;
-export const FILING_STATUSES = ["none", "pending", "assigned", "filed", "returned"] as const;
-export const PURPOSES = ["trade", "safety", "medical", "environment"] as const;
-export const METHODS = ["send_in", "on_site"] as const;
-export const ORIGINS = ["domestic", "imported"] as const;
+export { FILING_STATUSES, INSTRUMENT_STATUSES, METHODS, ORIGINS, PURPOSES } from "@/lib/vocab";
 
 /** Custom tags: given as a list or as one space-separated string (SPEC §5 自定义标签). */
 export const tagsSchema = z
@@ -106,8 +103,7 @@ export const ledgerListInput = ledgerFilterSchema.extend({
   cursor: z.string({ error: CURSOR_INVALID }).max(200, CURSOR_INVALID).nullish(),
 });
 
-export const attachmentSlots = ["general", "type_evaluation"] as const;
-export type AttachmentSlot = (typeof attachmentSlots)[number];
+export { ATTACHMENT_SLOTS as attachmentSlots, type AttachmentSlot } from "@/lib/vocab";
 export const attachmentDeleteInput = z.object({ instrumentId: idSchema, attachmentId: idSchema });
 
 /** Row-by-row import: a small batch of rows (already parsed to cells by the parse endpoint). */

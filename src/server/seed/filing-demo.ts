@@ -126,7 +126,7 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
       method: d.method,
       kindId: kindId(d.kind),
       filingStatus: (f?.state ?? "none") as "none" | "pending" | "assigned" | "filed" | "returned",
-      flowStatus: f?.state === "pending" || f?.state === "assigned" ? "filing" : null,
+      flowStatus: f?.state === "pending" || f?.state === "assigned" ? ("filing" as const) : null,
       institutionId: !f || f.state === "returned" ? null : orgId[f.state === "filed" ? f.by : f.state === "assigned" ? f.county : f.to]!,
       instrumentCode: codes[i] ?? null,
       filingApprovedOn: approvedOn,

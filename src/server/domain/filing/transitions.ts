@@ -1,3 +1,4 @@
+import type { FilingState, FilingStatus, FlowStatus, InstrumentStatus, ReturnReason, Supervision } from "@/lib/vocab";
 import { AppError } from "@/server/errors";
 
 /**
@@ -5,15 +6,14 @@ import { AppError } from "@/server/errors";
  * write transaction and throws a typed AppError when the action is not allowed. Services call them again
  * after locking the rows, so a decision made on stale data never lands.
  */
-export type FilingState = "pending" | "assigned" | "filed" | "returned";
-export type ReturnReason = "incomplete" | "not_in_catalogue" | "other";
-export type InstrumentFilingStatus = "none" | "pending" | "assigned" | "filed" | "returned";
+export type { FilingState, ReturnReason };
+export type InstrumentFilingStatus = FilingStatus;
 
 export type FileableInstrument = {
-  status: "new" | "in_use" | "stopped" | "scrapped";
+  status: InstrumentStatus;
   filingStatus: InstrumentFilingStatus;
-  flowStatus: string | null;
-  supervision: "P" | "V" | "P+V";
+  flowStatus: FlowStatus | null;
+  supervision: Supervision;
   /** Verified before (certificate or validity on record): later cycles book directly (R-FIL-5). */
   verifiedBefore: boolean;
   hasTypeEvaluationReport: boolean;
