@@ -1,28 +1,30 @@
 import type { SessionOrg, SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors";
-import { regionFilterOf, type Scope } from "./scope";
+import { regionFilterOf, scopeOf, type Scope } from "./scope";
 
 /**
  * Who acts, as the audit log records it. Declared here (below the services) so that guards, services and
  * the audit writer share one type.
  */
 export type Actor = { userId: number | null; orgId: number | null; ip?: string | null };
+/** An actor acting for an approved organisation: the organisation is known, so services need no `!`. */
+export type OrgActor = Actor & { orgId: number };
 
 type ScopeOf<K extends Scope["kind"]> = Extract<Scope, { kind: K }>;
 type OrgOf<K extends SessionOrg["kind"]> = SessionOrg & { kind: K };
 
-export type EnterpriseCaller = { user: SessionUser; org: OrgOf<"enterprise">; scope: ScopeOf<"enterprise">; actor: Actor };
+export type EnterpriseCaller = { user: SessionUser; org: OrgOf<"enterprise">; scope: ScopeOf<"enterprise">; actor: OrgActor };
 export type InstitutionCaller = {
   user: SessionUser;
   org: OrgOf<"institution"> & { regionCode: string };
   scope: ScopeOf<"legalInstitution" | "authorisedInstitution">;
-  actor: Actor;
+  actor: OrgActor;
 };
 export type RegulatorCaller = {
   user: SessionUser;
   org: OrgOf<"regulator"> & { regionCode: string };
   scope: ScopeOf<"regulator">;
-  actor: Actor;
+  actor: OrgActor;
 };
 export type AdminCaller = { user: SessionUser; scope: ScopeOf<"admin">; actor: Actor };
 
@@ -45,11 +47,12 @@ function approvedOrg<K extends SessionOrg["kind"]>(user: SessionUser, role: Sess
 }
 
 const actor = (user: SessionUser, ip: string | null): Actor => ({ userId: user.id, orgId: user.org?.id ?? null, ip });
+const orgActor = (user: SessionUser, orgId: number, ip: string | null): OrgActor => ({ userId: user.id, orgId, ip });
 
 export function asEnterprise(u: SessionUser | null, ip: string | null): EnterpriseCaller {
   const user = signedIn(u);
   const org = approvedOrg(user, "enterprise", "enterprise");
-  return { user, org, scope: { kind: "enterprise", orgId: org.id }, actor: actor(user, ip) };
+  return { user, org, scope: { kind: "enterprise", orgId: org.id }, actor: orgActor(user, org.id, ip) };
 }
 
 export function asInstitution(u: SessionUser | null, ip: string | null): InstitutionCaller {
@@ -61,7 +64,7 @@ export function asInstitution(u: SessionUser | null, ip: string | null): Institu
     org.institutionKind === "legal"
       ? { kind: "legalInstitution", orgId: org.id, region: regionFilterOf(regionCode) }
       : { kind: "authorisedInstitution", orgId: org.id };
-  return { user, org: { ...org, regionCode }, scope, actor: actor(user, ip) };
+  return { user, org: { ...org, regionCode }, scope, actor: orgActor(user, org.id, ip) };
 }
 
 export function asRegulator(u: SessionUser | null, ip: string | null): RegulatorCaller {
@@ -73,7 +76,7 @@ export function asRegulator(u: SessionUser | null, ip: string | null): Regulator
     user,
     org: { ...org, regionCode },
     scope: { kind: "regulator", orgId: org.id, region: regionFilterOf(regionCode) },
-    actor: actor(user, ip),
+    actor: orgActor(user, org.id, ip),
   };
 }
 
@@ -81,4 +84,13 @@ export function asAdmin(u: SessionUser | null, ip: string | null): AdminCaller {
   const user = signedIn(u);
   if (user.role !== "admin") throw new AppError("FORBIDDEN_ROLE");
   return { user, scope: { kind: "admin" }, actor: actor(user, ip) };
+}
+
+/**
+ * Any signed-in user with the scope of their role (R-SCOPE-1…4): for reads that follow the located-record
+ * scope whoever asks (an unapproved account's scope finds nothing).
+ */
+export function asSignedIn(u: SessionUser | null, ip: string | null): { user: SessionUser; scope: Scope; actor: Actor } {
+  const user = signedIn(u);
+  return { user, scope: scopeOf({ user }), actor: actor(user, ip) };
 }

@@ -1,39 +1,38 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { createContext } from "@/server/api/trpc";
-import { actorOf } from "@/server/api/actor";
-import { scopeOf } from "@/server/authz/scope";
+import { loadSessionUser } from "@/server/auth/session-user";
 import { readSessionToken } from "@/server/auth/session";
+import { asEnterprise, asSignedIn } from "@/server/authz/caller";
 import { getDb } from "@/server/db";
 import { AppError, ERRORS } from "@/server/errors";
 import { isSameOrigin } from "@/server/http/same-origin";
 
+/** The database and the session's user, re-read as tRPC's context does (a stale session is nobody). */
+async function session(req: Request) {
+  const { userId, sessionVersion } = await readSessionToken(req);
+  const db = (await getDb()).db;
+  const user = userId === null ? null : await loadSessionUser(db, userId, sessionVersion);
+  return { db, user };
+}
+
 /**
- * Route handlers of the ledger (files: Excel, attachments) check what tRPC checks: signed in, enterprise
- * role, approved organisation; and for writes, a same-origin request (a form post from another site, or a
- * request with no Origin, is refused: route handlers get no CSRF protection of their own).
+ * Route handlers of the ledger (files: Excel, attachments) use the guards tRPC uses (src/server/authz/caller.ts):
+ * signed in, enterprise role, approved organisation; and for writes, a same-origin request (a form post from
+ * another site, or a request with no Origin, is refused: route handlers get no CSRF protection of their own).
  */
 export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
   if (opts.write) {
     if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
   }
-  const { userId, sessionVersion } = await readSessionToken(req);
   const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  const db = (await getDb()).db;
-  const ctx = await createContext({ db, userId, sessionVersion, ip });
-  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
-  if (ctx.user.role !== "enterprise" || ctx.user.org?.kind !== "enterprise") throw new AppError("FORBIDDEN_ROLE");
-  if (ctx.user.org.status !== "approved") throw new AppError("ACCOUNT_PENDING");
-  return { db, user: ctx.user, orgId: ctx.user.org.id, actor: { ...actorOf(ctx), orgId: ctx.user.org.id } };
+  const { db, user } = await session(req);
+  return { db, ...asEnterprise(user, ip) };
 }
 
 /** Any signed-in user with their scope (R-SCOPE-1…4), for downloads that follow the located-record scope. */
 export async function scopedCaller(req: Request) {
-  const { userId, sessionVersion } = await readSessionToken(req);
-  const db = (await getDb()).db;
-  const ctx = await createContext({ db, userId, sessionVersion, ip: null });
-  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
-  return { db, scope: scopeOf(ctx) };
+  const { db, user } = await session(req);
+  return { db, ...asSignedIn(user, null) };
 }
 
 const STATUS: Partial<Record<TRPCError["code"], number>> = {
