@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionOrg, SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors";
 import { regionFilterOf, scopeOf, type Scope } from "./scope";
@@ -27,14 +28,31 @@ export type RegulatorCaller = {
   actor: OrgActor;
 };
 export type AdminCaller = { user: SessionUser; scope: ScopeOf<"admin">; actor: Actor };
+/** Reviewers of registrations (R-ACC-3): an administrator, or an institution (whose queue may be empty). */
+export type ReviewerCaller = AdminCaller | InstitutionCaller;
+/** Any signed-in user with the scope their role and organisation give (possibly none). */
+export type SignedInCaller = { user: SessionUser; scope: Scope; actor: Actor };
+export type PersonalCaller = { user: SessionUser & { role: "personal" }; actor: Actor };
 
 /**
  * The guards every entry point uses — tRPC procedure builders, route handlers and server actions alike —
  * so that "who is calling, for which organisation, seeing what" is decided in exactly one place.
  * Each throws a domain error (no transport knowledge); the API layer maps it to tRPC or HTTP.
  */
-function signedIn(user: SessionUser | null): SessionUser {
+
+/**
+ * Signed in, allowed while an administrator's forced password reset is pending. Only the profile's
+ * change-password call and what its page needs use this directly (issue 9 item 4).
+ */
+export function signedInForPasswordChange(user: SessionUser | null): SessionUser {
   if (!user) throw new AppError("UNAUTHENTICATED");
+  return user;
+}
+
+/** Signed in and not held by a forced password reset: the start of every other guard. */
+function signedIn(u: SessionUser | null): SessionUser {
+  const user = signedInForPasswordChange(u);
+  if (user.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED");
   return user;
 }
 
@@ -46,7 +64,8 @@ function approvedOrg<K extends SessionOrg["kind"]>(user: SessionUser, role: Sess
   return org as OrgOf<K>;
 }
 
-const actor = (user: SessionUser, ip: string | null): Actor => ({ userId: user.id, orgId: user.org?.id ?? null, ip });
+/** The audit actor for a signed-in user. */
+export const actor = (user: SessionUser, ip: string | null): Actor => ({ userId: user.id, orgId: user.org?.id ?? null, ip });
 const orgActor = (user: SessionUser, orgId: number, ip: string | null): OrgActor => ({ userId: user.id, orgId, ip });
 
 export function asEnterprise(u: SessionUser | null, ip: string | null): EnterpriseCaller {
@@ -86,11 +105,19 @@ export function asAdmin(u: SessionUser | null, ip: string | null): AdminCaller {
   return { user, scope: { kind: "admin" }, actor: actor(user, ip) };
 }
 
-/**
- * Any signed-in user with the scope of their role (R-SCOPE-1…4): for reads that follow the located-record
- * scope whoever asks (an unapproved account's scope finds nothing).
- */
-export function asSignedIn(u: SessionUser | null, ip: string | null): { user: SessionUser; scope: Scope; actor: Actor } {
+export function asReviewer(u: SessionUser | null, ip: string | null): ReviewerCaller {
+  const user = signedIn(u);
+  return user.role === "admin" ? asAdmin(user, ip) : asInstitution(user, ip);
+}
+
+export function asSignedIn(u: SessionUser | null, ip: string | null): SignedInCaller {
   const user = signedIn(u);
   return { user, scope: scopeOf({ user }), actor: actor(user, ip) };
+}
+
+/** Personal users have no organisation, so no approval applies to them. */
+export function asPersonal(u: SessionUser | null, ip: string | null): PersonalCaller {
+  const user = signedIn(u);
+  if (user.role !== "personal") throw new AppError("FORBIDDEN_ROLE");
+  return { user: user as SessionUser & { role: "personal" }, actor: actor(user, ip) };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { CURSOR_INVALID } from "@/lib/schemas/common";
 import { AppError } from "@/server/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Rows of a raw `db.execute(sql…)`: PGlite answers `{ rows }`, postgres.js an array. One place knows that,
  * so raw queries read the same on both engines.

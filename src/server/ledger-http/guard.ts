@@ -1,19 +1,9 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { loadSessionUser } from "@/server/auth/session-user";
-import { readSessionToken } from "@/server/auth/session";
+import { errorResponse as httpErrorResponse } from "@/server/api/errors";
 import { asEnterprise, asSignedIn } from "@/server/authz/caller";
-import { getDb } from "@/server/db";
-import { AppError, ERRORS } from "@/server/errors";
+import { requestUser as session } from "@/server/http/request-user";
+import { AppError } from "@/server/errors";
 import { isSameOrigin } from "@/server/http/same-origin";
-
-/** The database and the session's user, re-read as tRPC's context does (a stale session is nobody). */
-async function session(req: Request) {
-  const { userId, sessionVersion } = await readSessionToken(req);
-  const db = (await getDb()).db;
-  const user = userId === null ? null : await loadSessionUser(db, userId, sessionVersion);
-  return { db, user };
-}
 
 /**
  * Route handlers of the ledger (files: Excel, attachments) use the guards tRPC uses (src/server/authz/caller.ts):
@@ -35,23 +25,8 @@ export async function scopedCaller(req: Request) {
   return { db, ...asSignedIn(user, null) };
 }
 
-const STATUS: Partial<Record<TRPCError["code"], number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
-
-/** A JSON error body { message } with the status of the domain code; unexpected errors are logged once. */
-export function errorResponse(e: unknown): Response {
-  if (e instanceof AppError) {
-    return Response.json({ message: e.message, appCode: e.appCode }, { status: STATUS[ERRORS[e.appCode].code] ?? 400 });
-  }
-  console.error("[ledger] request failed", e);
-  return Response.json({ message: ERRORS.INTERNAL.message }, { status: 500 });
-}
+/** The one HTTP mapping of domain errors (src/server/api/errors.ts), logged under the ledger's name. */
+export const errorResponse = (e: unknown): Response => httpErrorResponse(e, "ledger");
 
 /** The file of a multipart upload, as bytes with its name. */
 export async function uploadedFile(req: Request, maxBytes: number) {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/server/db/open";
 import { seedDemo } from "./demo";
 import { seedReference } from "./reference";

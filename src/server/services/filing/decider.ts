@@ -1,3 +1,4 @@
+import "server-only";
 import type { InstitutionCaller } from "@/server/authz/caller";
 import type { Decider } from "./decide-filings";
 import type { CapabilityOwner } from "./save-capability";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { InstitutionCaller } from "@/server/authz/caller";
 import type { Queryable } from "@/server/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { OrgActor } from "@/server/authz/caller";
 import type { Queryable } from "@/server/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, arrayContains, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import type { LedgerFilter } from "@/lib/schemas/ledger";
 import type { EnterpriseCaller } from "@/server/authz/caller";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { rowsOf } from "@/server/db/rows";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EnterpriseCaller } from "@/server/authz/caller";
 import type { Queryable } from "@/server/db/open";
 import { listDepartments } from "./departments";

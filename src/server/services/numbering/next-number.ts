@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { sequences, type SequenceKind } from "@/server/db/schema";
