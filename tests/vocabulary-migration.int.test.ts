@@ -7,8 +7,8 @@ import { openTestDbAt } from "./helpers/db";
 
 let database: Database;
 beforeAll(async () => {
-  // The schema just before migration 0002, with the demo data in it (flow_status 'filing', outbox rows).
-  database = await openTestDbAt("0001_numbering");
+  // The schema just before migration 0003, with the demo data in it (flow_status 'filing', outbox rows).
+  database = await openTestDbAt("0002_numbering");
   await prepareData(database, { demo: true });
 });
 afterAll(async () => {
@@ -25,7 +25,7 @@ const typeOf = async (table: string, column: string) =>
     await database.db.execute(sql`select udt_name as t from information_schema.columns where table_name = ${table} and column_name = ${column}`),
   )[0]!.t;
 
-describe("issue 8 step 4: migration 0002 turns the free-text columns into enums without losing a value", () => {
+describe("issue 8 step 4: migration 0003 turns the free-text columns into enums without losing a value", () => {
   it("flow_status, outbox.status and instrument_attachments.slot keep every row's value and default", async () => {
     await database.db.execute(sql`insert into files (id, original_name, mime, ext, size, sha256) values
       ('f1', 'a.pdf', 'application/pdf', 'pdf', 10, 'x'), ('f2', 'b.pdf', 'application/pdf', 'pdf', 10, 'y')`);

@@ -52,7 +52,7 @@ describe("issue 8 step 5: one numbering service", () => {
   });
 
   it("R-FIL-4 the migration carries the old instrument-code counters over", async () => {
-    const old = await openTestDbAt("0000_init");
+    const old = await openTestDbAt("0001_jurisdiction-indexes");
     try {
       await old.db.execute(sql`insert into instrument_code_sequences (county_code, day, n) values ('440111', '2026-04-30', 7)`);
       await migrate(old);
