@@ -3,8 +3,8 @@ import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
 import { catalogueKinds, catalogueVersions, departments, filings, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
-import { PENDING_ORGS } from "@/server/db/seed/accounts";
-import { DEMO_ORGS, DEMO_USERS } from "@/server/db/seed/demo";
+import { PENDING_ORGS } from "@/server/seed/accounts";
+import { DEMO_ORGS, DEMO_USERS } from "@/server/seed/demo";
 
 export type DemoOrgKey = (typeof DEMO_ORGS)[number]["key"];
 export type DemoAccount = (typeof DEMO_USERS)[number]["username"];

@@ -1,5 +1,6 @@
 import { stdnum } from "stdnum";
 import { z } from "zod";
+import { INSTITUTION_KINDS, MEMBERSHIP_STATUSES, REGION_LEVELS } from "@/lib/vocab";
 import "./zod-zh";
 import { passwordProblems } from "@/lib/password-rules";
 import { idSchema, pageSchema, regionCodeSchema } from "./common";
@@ -67,8 +68,8 @@ export const enterpriseRegistration = withConfirmation({ ...accountFields, ...en
 export const institutionFields = {
   name: text("机构名称", 60),
   uscc: usccSchema,
-  institutionKind: z.enum(["legal", "authorised"], { error: "请选择机构类别" }),
-  level: z.enum(["province", "city", "county"], { error: "请选择机构级别" }),
+  institutionKind: z.enum(INSTITUTION_KINDS, { error: "请选择机构类别" }),
+  level: z.enum(REGION_LEVELS, { error: "请选择机构级别" }),
   regionCode: regionCodeSchema,
   address: text("详细地址", 100),
   authorisationCertNo: text("授权证书编号", 60),
@@ -81,7 +82,7 @@ export const institutionRegistration = withConfirmation({ ...accountFields, ...i
 export const regulatorFields = {
   name: text("部门名称", 60).refine((v) => /市场监督管理局/.test(v), "部门名称请填写“xxxx市场监督管理局”"),
   uscc: usccSchema,
-  level: z.enum(["province", "city", "county"], { error: "请选择部门级别" }),
+  level: z.enum(REGION_LEVELS, { error: "请选择部门级别" }),
   regionCode: regionCodeSchema,
   address: text("详细地址", 100),
   contactName: text("联系人", 30),
@@ -127,7 +128,7 @@ export const rejectInput = z.object({ id: idSchema, reason: text("退回原因",
 export const joinRequestInput = z.object({ uscc: usccSchema });
 export const membershipIdInput = z.object({ id: idSchema });
 export const membershipRejectInput = z.object({ id: idSchema, reason: z.string().trim().max(200, "原因不超过 200 个字").optional() });
-export const membershipListInput = z.object({ status: z.enum(["pending", "approved", "rejected", "removed"]).optional() });
+export const membershipListInput = z.object({ status: z.enum(MEMBERSHIP_STATUSES).optional() });
 
 /** Departments (seed 003: 部门名称最多不超过 8 个字). */
 export const departmentName = z.string().trim().min(1, "请填写部门名称").max(8, "部门名称最多 8 个字");

@@ -8,7 +8,7 @@ import { type Actor, writeAudit } from "@/server/services/audit";
 import { loadCandidates, routeFor } from "./candidates";
 import { loadFileable } from "./load-fileable";
 import type { z } from "zod";
-import type { instrumentCorrection } from "@/lib/schemas/filing";
+import { correctionColumns, type instrumentCorrection } from "@/lib/schemas/filing";
 
 type Item = { instrumentId: number; institutionId: number };
 
@@ -46,7 +46,7 @@ export async function submitFilings(
       }
     });
     if (correction) {
-      await tx.update(instruments).set(correction).where(inArray(instruments.id, rows.map((r) => r.id)));
+      await tx.update(instruments).set(correctionColumns(correction)).where(inArray(instruments.id, rows.map((r) => r.id)));
     }
     const created = await tx.insert(filings).values(values).returning({ id: filings.id, instrumentId: filings.instrumentId, institutionId: filings.institutionId });
     // The instrument is now in the filing flow: the ledger refuses edits until it leaves it (R-LED-2).

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { chinaToday } from "@/lib/china-day";
 import { type Scope, locatedRecordScope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
+import { rowsOf } from "@/server/db/rows";
 import { auditLog, catalogueItems, catalogueKinds, departments, files, instrumentAttachments, instruments, organisations, users } from "@/server/db/schema";
 import { allowedActions } from "@/server/domain/ledger/lifecycle";
 import { warningOf } from "@/server/domain/ledger/warning";
@@ -45,7 +46,7 @@ export async function instrumentDetail(db: Queryable, scope: Scope, id: number) 
       .limit(200),
     db.execute<{ name: string }>(sql`select name from regions where code in (${instrument.provinceCode}, ${instrument.cityCode}, ${instrument.countyCode}) order by length(code)`),
   ]);
-  const names = (Array.isArray(regionNames) ? regionNames : (regionNames as unknown as { rows: { name: string }[] }).rows) as { name: string }[];
+  const names = rowsOf<{ name: string }>(regionNames);
   const isOwner = scope.kind === "enterprise";
   return {
     ...instrument,

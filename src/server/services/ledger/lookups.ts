@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
+import { rowsOf } from "@/server/db/rows";
 import { catalogueItems, catalogueKinds, catalogueVersions, instruments, regions } from "@/server/db/schema";
 import { kindLabel } from "@/server/domain/ledger/excel-columns";
 import type { KindRef, RowLookups } from "@/server/domain/ledger/excel-row";
@@ -23,8 +24,7 @@ export async function countyLabels(db: Queryable) {
     select c.code, p.name || '/' || coalesce(m.name, '') || '/' || c.name as label
     from ${regions} c join ${regions} p on p.code = c.province_code left join ${regions} m on m.code = c.city_code
     where c.level = 'county' order by c.code`);
-  // PGlite returns { rows }, postgres.js an array.
-  return (Array.isArray(rows) ? rows : (rows as unknown as { rows: { code: string; label: string }[] }).rows) as { code: string; label: string }[];
+  return rowsOf<{ code: string; label: string }>(rows);
 }
 
 export async function rowLookups(db: Queryable): Promise<RowLookups> {

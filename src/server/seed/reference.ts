@@ -6,8 +6,8 @@ import { sql } from "drizzle-orm";
 import { parseCatalogueRecords } from "@/server/domain/catalogue/parse-catalogue";
 import { importCatalogue } from "@/server/services/catalogue/import-catalogue";
 import { SYSTEM_ACTOR } from "@/server/services/audit";
-import type { DB } from "../open";
-import { catalogueVersions, regions } from "../schema";
+import type { DB } from "@/server/db/open";
+import { catalogueVersions, regions } from "@/server/db/schema";
 
 /** Reference data ships inside the repo (data/), never read from ../shared at run time. */
 export const DATA_DIR = path.join(process.cwd(), "data");
