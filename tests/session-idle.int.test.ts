@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/server/db/open";
-import { DEMO_PASSWORD } from "@/server/db/seed/demo";
+import { DEMO_PASSWORD } from "@/server/seed/demo";
 import { openTestDb } from "./helpers/db";
 
 /**

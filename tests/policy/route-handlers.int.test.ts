@@ -21,7 +21,7 @@ const { GET } = await import("@/app/api/ledger/export/route");
 const { GET: download } = await import("@/app/api/ledger/attachments/[id]/route");
 const { storeUpload } = await import("@/server/files/store");
 const { instrumentAttachments, users } = await import("@/server/db/schema");
-const { DEMO_USERS } = await import("@/server/db/seed/demo");
+const { DEMO_USERS } = await import("@/server/seed/demo");
 
 let database: Database;
 let fx: Fixtures;
