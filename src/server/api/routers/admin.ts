@@ -3,6 +3,7 @@ import { auditLog, organisations, users } from "@/server/db/schema";
 import { auditListInput, userListInput } from "@/lib/schemas/admin";
 import { roleProcedure, router } from "../trpc";
 import { inRegion, regionFilterOf } from "@/server/authz/scope";
+import { describeAuditRows } from "@/server/services/audit-view";
 
 const adminProcedure = roleProcedure("admin");
 
@@ -38,7 +39,8 @@ export const adminRouter = router({
       .where(and(...where))
       .orderBy(desc(auditLog.id))
       .limit(input.limit + 1);
-    return page(rows, input.limit);
+    const p = page(rows, input.limit);
+    return { ...p, items: await describeAuditRows(ctx.db, p.items) };
   }),
 
   users: adminProcedure.input(userListInput).query(async ({ ctx, input }) => {
