@@ -67,6 +67,9 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   const row = r.getByRole("row", { name: /广州越秀测试计量用户有限公司/ });
   await row.getByRole("button", { name: "审核" }).click();
   await expect(r.getByRole("dialog")).toContainText("91440104MA5FFFFF0U");
+  // issue 9 #16: the region by its names, not its code.
+  await expect(r.getByRole("dialog")).toContainText("广东省 / 广州市 / 越秀区");
+  await expect(r.getByRole("dialog")).not.toContainText("地区代码");
   await expect(r.getByRole("dialog").getByRole("link", { name: /营业执照：执照\.png/ })).toBeVisible();
   if (SHOTS) await r.screenshot({ path: `${SHOTS}/institution-review-desktop.png`, fullPage: true });
   await r.getByRole("button", { name: "审核通过" }).click();
