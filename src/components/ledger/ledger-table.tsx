@@ -223,7 +223,7 @@ export function LedgerTable() {
             <li
               key={r.id}
               data-warning={r.warning ?? undefined}
-              className={cn("rounded-lg border border-l-4 p-3", r.warning === "red" ? "border-l-red-500 bg-red-50" : r.warning === "yellow" ? "border-l-amber-500 bg-amber-50" : "border-l-transparent")}
+              className={cn("rounded-lg border p-3", r.warning === "red" && "border-l-4 border-l-red-500 bg-red-50", r.warning === "yellow" && "border-l-4 border-l-amber-500 bg-amber-50")}
             >
               <div className="flex items-start justify-between gap-2">
                 <div className="min-w-0">

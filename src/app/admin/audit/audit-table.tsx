@@ -63,33 +63,51 @@ export function AuditTable() {
         </div>
       </form>
       <ListState pending={isPending} empty={!data?.items.length} emptyTitle="暂无审计记录">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>时间</TableHead>
-              <TableHead>操作人</TableHead>
-              <TableHead>操作</TableHead>
-              <TableHead>对象</TableHead>
-              <TableHead>变更内容</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {(data?.items ?? []).map((r) => (
-              <TableRow key={r.id} className="align-top">
-                <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</TableCell>
-                <TableCell>{r.actor ?? "系统"}</TableCell>
-                <TableCell className="whitespace-nowrap">{r.actionLabel}</TableCell>
-                <TableCell className="min-w-40">
-                  <span className="text-muted-foreground">{r.entityLabel}</span>
-                  {r.entityName ? <div>{r.entityName}</div> : null}
-                </TableCell>
-                <TableCell className="min-w-64 whitespace-normal text-xs">
-                  <FieldChanges changes={r.changes} className="space-y-0.5" />
-                </TableCell>
+        {/* Phones: one card per row, so the changes are not pushed off screen. */}
+        <ul className="space-y-2 sm:hidden" data-testid="audit-cards">
+          {(data?.items ?? []).map((r) => (
+            <li key={r.id} className="space-y-1 rounded-lg border p-3 text-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+                <b>{r.actionLabel}</b>
+                <span className="text-xs tabular-nums text-muted-foreground">{formatDateTime(r.at)}</span>
+              </div>
+              <div>
+                <span className="text-muted-foreground">{r.entityLabel}</span> {r.entityName}
+              </div>
+              <div className="text-xs text-muted-foreground">操作人：{r.actor ?? "系统"}</div>
+              <FieldChanges changes={r.changes} className="space-y-0.5 text-xs" />
+            </li>
+          ))}
+        </ul>
+        <div className="hidden sm:block">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>时间</TableHead>
+                <TableHead>操作人</TableHead>
+                <TableHead>操作</TableHead>
+                <TableHead>对象</TableHead>
+                <TableHead>变更内容</TableHead>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {(data?.items ?? []).map((r) => (
+                <TableRow key={r.id} className="align-top">
+                  <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</TableCell>
+                  <TableCell>{r.actor ?? "系统"}</TableCell>
+                  <TableCell className="whitespace-nowrap">{r.actionLabel}</TableCell>
+                  <TableCell className="min-w-40">
+                    <span className="text-muted-foreground">{r.entityLabel}</span>
+                    {r.entityName ? <div>{r.entityName}</div> : null}
+                  </TableCell>
+                  <TableCell className="min-w-64 whitespace-normal text-xs">
+                    <FieldChanges changes={r.changes} className="space-y-0.5" />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       </ListState>
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
