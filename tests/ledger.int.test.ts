@@ -246,7 +246,7 @@ describe("Excel import and export (R-LED-5)", () => {
     expect(tpl.getWorksheet("台账")!.getCell("P3").dataValidation).toMatchObject({ type: "list" });
 
     const chunks: Buffer[] = [];
-    for await (const c of exportLedger(database.db, station().orgId, { q: "INTX" })) chunks.push(c as Buffer);
+    for await (const c of exportLedger(database.db, { kind: "enterprise", orgId: station().orgId }, { q: "INTX" })) chunks.push(c as Buffer);
     const exported = new ExcelJS.Workbook();
     await exported.xlsx.load(Buffer.concat(chunks) as never);
     const ws = exported.getWorksheet("台账")!;

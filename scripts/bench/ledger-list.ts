@@ -39,16 +39,17 @@ async function main() {
       console.log(`${label}: ${((performance.now() - s) / n).toFixed(1)} ms`);
     };
     const base = { limit: 20, sort: "newest" as const, cursor: null };
-    await time("first page, newest", () => listInstruments(db, org!.id, base));
-    const p1 = await listInstruments(db, org!.id, { ...base, sort: "validUntil" });
-    await time("page 2, sorted by validUntil", () => listInstruments(db, org!.id, { ...base, sort: "validUntil", cursor: p1.nextCursor }));
-    await time("sorted by name", () => listInstruments(db, org!.id, { ...base, sort: "name" }));
-    await time("status=stopped", () => listInstruments(db, org!.id, { ...base, status: "stopped" }));
-    await time("tag=岛7", () => listInstruments(db, org!.id, { ...base, tag: "岛7" }));
-    await time("bucket=due", () => listInstruments(db, org!.id, { ...base, bucket: "due" }));
-    await time("text search 'BL-9999'", () => listInstruments(db, org!.id, { ...base, q: "BL-9999" }));
-    await time("counts (no filter)", () => countInstruments(db, org!.id, {}));
-    await time("counts (q='厂家1')", () => countInstruments(db, org!.id, { q: "厂家1" }));
+    const scope = { kind: "enterprise" as const, orgId: org!.id };
+    await time("first page, newest", () => listInstruments(db, scope, base));
+    const p1 = await listInstruments(db, scope, { ...base, sort: "validUntil" });
+    await time("page 2, sorted by validUntil", () => listInstruments(db, scope, { ...base, sort: "validUntil", cursor: p1.nextCursor }));
+    await time("sorted by name", () => listInstruments(db, scope, { ...base, sort: "name" }));
+    await time("status=stopped", () => listInstruments(db, scope, { ...base, status: "stopped" }));
+    await time("tag=岛7", () => listInstruments(db, scope, { ...base, tag: "岛7" }));
+    await time("bucket=due", () => listInstruments(db, scope, { ...base, bucket: "due" }));
+    await time("text search 'BL-9999'", () => listInstruments(db, scope, { ...base, q: "BL-9999" }));
+    await time("counts (no filter)", () => countInstruments(db, scope, {}));
+    await time("counts (q='厂家1')", () => countInstruments(db, scope, { q: "厂家1" }));
   } finally {
     await database.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

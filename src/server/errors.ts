@@ -1,7 +1,19 @@
-import { TRPCError } from "@trpc/server";
+/**
+ * The transport classes an error can fall into. Spelled like tRPC's codes so the API layer maps them one to
+ * one, but declared here so that domain rules and services never import the transport
+ * (src/server/api/errors.ts turns them into tRPC errors, HTTP responses and server-action results).
+ */
+export type ErrorClass =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "TOO_MANY_REQUESTS"
+  | "INTERNAL_SERVER_ERROR";
 
 /**
- * One list of domain error codes, each with its tRPC code and the Chinese message a user sees.
+ * One list of domain error codes, each with its error class and the Chinese message a user sees.
  * Areas add their codes here so that every message lives in one place.
  */
 export const ERRORS = {
@@ -13,6 +25,8 @@ export const ERRORS = {
   BAD_INPUT: { code: "BAD_REQUEST", message: "输入有误，请检查后重试" },
   CONFLICT: { code: "CONFLICT", message: "记录已被他人修改，请刷新后重试" },
   RATE_LIMITED: { code: "TOO_MANY_REQUESTS", message: "操作过于频繁，请稍后再试" },
+  // Issue 9 item 4: an administrator forced a password reset; only changing the password stays open.
+  PASSWORD_CHANGE_REQUIRED: { code: "FORBIDDEN", message: "管理员要求您重设密码，请先修改密码" },
   // Accounts (issue 3)
   USERNAME_TAKEN: { code: "CONFLICT", message: "该用户名已被注册，请换一个" },
   USCC_TAKEN: { code: "CONFLICT", message: "该统一社会信用代码已注册，请直接登录或找回密码" },
@@ -59,11 +73,11 @@ export const ERRORS = {
   CAPABILITY_REGION_OUTSIDE: { code: "BAD_REQUEST", message: "覆盖区域须在本机构辖区之内" },
   CAPABILITY_REGION_REQUIRED: { code: "BAD_REQUEST", message: "授权机构须列明覆盖区域" },
   CAPABILITY_KIND_NOT_VERIFIABLE: { code: "BAD_REQUEST", message: "仅实施型式批准（P）的种别不能设置检定能力" },
-} as const satisfies Record<string, { code: TRPCError["code"]; message: string }>;
+} as const satisfies Record<string, { code: ErrorClass; message: string }>;
 
 export type AppErrorCode = keyof typeof ERRORS;
 
-/** A domain error: thrown by services and domain rules, mapped to tRPC by `toTRPCError`. */
+/** A domain error: thrown by services and domain rules, mapped to the transport in src/server/api/errors.ts. */
 export class AppError extends Error {
   constructor(
     readonly appCode: AppErrorCode,
@@ -73,10 +87,6 @@ export class AppError extends Error {
     super(message ?? ERRORS[appCode].message);
     this.name = "AppError";
   }
-}
-
-export function toTRPCError(err: AppError): TRPCError {
-  return new TRPCError({ code: ERRORS[err.appCode].code, message: err.message, cause: err });
 }
 
 export const notFound = () => new AppError("NOT_FOUND");

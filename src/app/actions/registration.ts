@@ -3,13 +3,15 @@
 import type { RegistrationKind } from "@/lib/schemas/accounts";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { AppError, ERRORS } from "@/server/errors";
+import { actionFailure, type ActionResult } from "@/server/api/errors";
+import { asSignedIn } from "@/server/authz/caller";
+import { ERRORS } from "@/server/errors";
 import { registerAccount } from "@/server/services/accounts/register";
 import type { DocumentKind, Upload } from "@/server/services/accounts/registration-shared";
 import { resubmitRegistration } from "@/server/services/accounts/resubmit-registration";
 import { assertSameOrigin, clientIp } from "@/server/actions/request-guard";
 
-export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type { ActionResult };
 
 const KINDS: RegistrationKind[] = ["enterprise", "institution", "regulator", "personal"];
 const DOCS: DocumentKind[] = ["business_licence", "authorisation_letter", "uscc_certificate"];
@@ -25,14 +27,7 @@ async function split(form: FormData) {
   return { fields, uploads };
 }
 
-function failure(err: unknown): ActionResult {
-  if (err instanceof AppError) {
-    const fieldErrors = (err.details?.fieldErrors as Record<string, string> | undefined) ?? undefined;
-    return { ok: false, message: err.appCode === "NOT_FOUND" ? ERRORS.NOT_FOUND.message : err.message, fieldErrors };
-  }
-  console.error("[registration] failed:", err);
-  return { ok: false, message: ERRORS.INTERNAL.message };
-}
+const failure = (err: unknown) => actionFailure(err, "registration");
 
 const BAD_ORIGIN: ActionResult = { ok: false, message: "请求来源无效，请刷新页面后重试" };
 
@@ -52,11 +47,10 @@ export async function registerAction(kind: RegistrationKind, form: FormData): Pr
 /** The owner of a rejected registration corrects it and submits it again (R-ACC-3). */
 export async function resubmitAction(form: FormData): Promise<ActionResult> {
   if (!(await assertSameOrigin())) return BAD_ORIGIN;
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: ERRORS.UNAUTHENTICATED.message };
   try {
+    const { user, actor } = asSignedIn(await getSessionUser(), await clientIp());
     const { fields, uploads } = await split(form);
-    await resubmitRegistration((await getDb()).db, user, { userId: user.id, orgId: user.org?.id ?? null, ip: await clientIp() }, fields, uploads);
+    await resubmitRegistration((await getDb()).db, user, actor, fields, uploads);
     return { ok: true };
   } catch (err) {
     return failure(err);

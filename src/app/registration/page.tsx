@@ -12,6 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function Page() {
   const user = await getSessionUser();
   if (!user) redirect("/login?next=/registration");
+  // Its data comes from procedures a forced password reset holds (issue 9 item 4): change the password first.
+  if (user.mustChangePassword) redirect("/profile?force=1");
   if (!user.org || user.org.kind === "platform") redirect(ROLE_HOME[user.role] ?? "/");
   return (
     <AccountFrame back={{ href: ROLE_HOME[user.role] ?? "/", label: "返回" }}>

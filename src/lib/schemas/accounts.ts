@@ -1,7 +1,7 @@
 import { stdnum } from "stdnum";
 import { z } from "zod";
 import "./zod-zh";
-import { passwordProblems } from "@/server/domain/auth/password-rules";
+import { passwordProblems } from "@/lib/password-rules";
 import { idSchema, pageSchema, regionCodeSchema } from "./common";
 
 /** R-ACC-1: 统一社会信用代码 by its GB 32100 check digit (stdnum, a maintained library). */

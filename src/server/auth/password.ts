@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, type Options, verify } from "@node-rs/argon2";
 
 /** argon2id with OWASP's minimum (19 MiB, 2 passes): slow for attackers, ~20 ms for us. */

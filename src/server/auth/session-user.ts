@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
 import { organisations, users } from "@/server/db/schema";

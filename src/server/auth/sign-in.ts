@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
 import { loginAttempts, users } from "@/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { SessionUser } from "@/server/auth/session-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 
 const FONT = { ascii: "SimSun", eastAsia: "宋体", hAnsi: "SimSun" };

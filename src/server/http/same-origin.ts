@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Server actions and route handlers get no CSRF protection of their own (server actions even accept a
  * request without an Origin header), so writes check that the request comes from a page of this site.

@@ -1,58 +1,32 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { createContext } from "@/server/api/trpc";
-import { actorOf } from "@/server/api/actor";
-import { scopeOf } from "@/server/authz/scope";
-import { readSessionToken } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { AppError, ERRORS } from "@/server/errors";
+import { errorResponse as httpErrorResponse } from "@/server/api/errors";
+import { asEnterprise, asSignedIn } from "@/server/authz/caller";
+import { requestUser as session } from "@/server/http/request-user";
+import { AppError } from "@/server/errors";
 import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
- * Route handlers of the ledger (files: Excel, attachments) check what tRPC checks: signed in, enterprise
- * role, approved organisation; and for writes, a same-origin request (a form post from another site, or a
- * request with no Origin, is refused: route handlers get no CSRF protection of their own).
+ * Route handlers of the ledger (files: Excel, attachments) use the guards tRPC uses (src/server/authz/caller.ts):
+ * signed in, enterprise role, approved organisation; and for writes, a same-origin request (a form post from
+ * another site, or a request with no Origin, is refused: route handlers get no CSRF protection of their own).
  */
 export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
   if (opts.write) {
     if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
   }
-  const { userId, sessionVersion } = await readSessionToken(req);
   const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  const db = (await getDb()).db;
-  const ctx = await createContext({ db, userId, sessionVersion, ip });
-  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
-  if (ctx.user.role !== "enterprise" || ctx.user.org?.kind !== "enterprise") throw new AppError("FORBIDDEN_ROLE");
-  if (ctx.user.org.status !== "approved") throw new AppError("ACCOUNT_PENDING");
-  return { db, user: ctx.user, orgId: ctx.user.org.id, actor: { ...actorOf(ctx), orgId: ctx.user.org.id } };
+  const { db, user } = await session(req);
+  return { db, ...asEnterprise(user, ip) };
 }
 
 /** Any signed-in user with their scope (R-SCOPE-1…4), for downloads that follow the located-record scope. */
 export async function scopedCaller(req: Request) {
-  const { userId, sessionVersion } = await readSessionToken(req);
-  const db = (await getDb()).db;
-  const ctx = await createContext({ db, userId, sessionVersion, ip: null });
-  if (!ctx.user) throw new AppError("UNAUTHENTICATED");
-  return { db, scope: scopeOf(ctx) };
+  const { db, user } = await session(req);
+  return { db, ...asSignedIn(user, null) };
 }
 
-const STATUS: Partial<Record<TRPCError["code"], number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
-
-/** A JSON error body { message } with the status of the domain code; unexpected errors are logged once. */
-export function errorResponse(e: unknown): Response {
-  if (e instanceof AppError) {
-    return Response.json({ message: e.message, appCode: e.appCode }, { status: STATUS[ERRORS[e.appCode].code] ?? 400 });
-  }
-  console.error("[ledger] request failed", e);
-  return Response.json({ message: ERRORS.INTERNAL.message }, { status: 500 });
-}
+/** The one HTTP mapping of domain errors (src/server/api/errors.ts), logged under the ledger's name. */
+export const errorResponse = (e: unknown): Response => httpErrorResponse(e, "ledger");
 
 /** The file of a multipart upload, as bytes with its name. */
 export async function uploadedFile(req: Request, maxBytes: number) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { outbox } from "@/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auditLog } from "@/server/db/schema";
 import type { Queryable } from "@/server/db/open";
 

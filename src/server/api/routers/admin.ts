@@ -1,74 +1,9 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
-import { auditLog, organisations, users } from "@/server/db/schema";
+import "server-only";
 import { auditListInput, userListInput } from "@/lib/schemas/admin";
-import { roleProcedure, router } from "../trpc";
-import { inRegion, regionFilterOf } from "@/server/authz/scope";
-import { describeAuditRows } from "@/server/services/audit-view";
-
-const adminProcedure = roleProcedure("admin");
-
-/** Keyset page: newest first, `cursor` is the last id already shown. */
-function page<T extends { id: number }>(rows: T[], limit: number) {
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };
-}
+import { auditLogPage, userPage } from "@/server/services/admin/queries";
+import { adminProcedure, router } from "../trpc";
 
 export const adminRouter = router({
-  auditLog: adminProcedure.input(auditListInput).query(async ({ ctx, input }) => {
-    const where: (SQL | undefined)[] = [
-      input.cursor ? lt(auditLog.id, input.cursor) : undefined,
-      input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
-      input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
-      input.action ? eq(auditLog.action, input.action) : undefined,
-    ];
-    const rows = await ctx.db
-      .select({
-        id: auditLog.id,
-        at: auditLog.at,
-        action: auditLog.action,
-        entityType: auditLog.entityType,
-        entityId: auditLog.entityId,
-        actor: users.username,
-        ip: auditLog.ip,
-        before: auditLog.before,
-        after: auditLog.after,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(and(...where))
-      .orderBy(desc(auditLog.id))
-      .limit(input.limit + 1);
-    const p = page(rows, input.limit);
-    return { ...p, items: await describeAuditRows(ctx.db, p.items) };
-  }),
-
-  users: adminProcedure.input(userListInput).query(async ({ ctx, input }) => {
-    const q = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await ctx.db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        active: users.active,
-        lockedUntil: users.lockedUntil,
-        lastLoginAt: users.lastLoginAt,
-        orgName: organisations.name,
-        orgStatus: organisations.status,
-      })
-      .from(users)
-      .leftJoin(organisations, eq(organisations.id, users.orgId))
-      .where(
-        and(
-          input.cursor ? lt(users.id, input.cursor) : undefined,
-          input.role ? eq(users.role, input.role) : undefined,
-          input.regionCode ? inRegion(organisations, regionFilterOf(input.regionCode)) : undefined,
-          q ? or(ilike(users.username, q), ilike(users.displayName, q), ilike(organisations.name, q)) : undefined,
-        ),
-      )
-      .orderBy(desc(users.id))
-      .limit(input.limit + 1);
-    return page(rows, input.limit);
-  }),
+  auditLog: adminProcedure.input(auditListInput).query(({ ctx, input }) => auditLogPage(ctx.db, ctx.scope, input)),
+  users: adminProcedure.input(userListInput).query(({ ctx, input }) => userPage(ctx.db, ctx.scope, input)),
 });

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { departments, memberships, organisations, users } from "../schema";
 import type { DemoContext } from "./demo";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import { SYSTEM_ACTOR, writeAudit } from "@/server/services/audit";

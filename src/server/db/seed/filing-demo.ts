@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { instrumentCode } from "@/server/domain/filing/transitions";

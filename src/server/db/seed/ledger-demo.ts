@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";

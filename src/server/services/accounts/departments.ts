@@ -1,6 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
-import type { DB } from "@/server/db/open";
+import type { Scope } from "@/server/authz/scope";
+import type { DB, Queryable } from "@/server/db/open";
 import { departments, instruments } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
@@ -11,6 +13,15 @@ const taken = (err: unknown): never => {
   if (text.includes("departments_org_name_uq")) throw new AppError("DEPARTMENT_TAKEN");
   throw err;
 };
+
+/** Departments of the caller's own enterprise (R-SCOPE-1), by name. */
+export function listDepartments(db: Queryable, scope: Extract<Scope, { kind: "enterprise" }>) {
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.orgId, scope.orgId))
+    .orderBy(asc(departments.name));
+}
 
 /** Enterprise owners keep their departments (seed 003: name at most 8 characters, unique per enterprise). */
 export async function createDepartment(db: DB, user: SessionUser, actor: Actor, name: string) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { DB, Queryable } from "@/server/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { DB } from "@/server/db/open";

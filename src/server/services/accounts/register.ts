@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPassword } from "@/server/auth/password";
 import type { DB } from "@/server/db/open";
 import { memberships, organisationDocuments, organisations, users } from "@/server/db/schema";

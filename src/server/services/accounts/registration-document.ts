@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Queryable } from "@/server/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { resubmitSchemas } from "@/lib/schemas/accounts";
 import type { SessionUser } from "@/server/auth/session-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { DB } from "@/server/db/open";

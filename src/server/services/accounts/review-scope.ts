@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
 import { organisations } from "@/server/db/schema";

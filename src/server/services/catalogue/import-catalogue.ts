@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
 import { catalogueItems, catalogueKinds, catalogueVersions } from "@/server/db/schema";

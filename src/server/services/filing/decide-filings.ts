@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/server/db/open";
 import { filings, instrumentCodeSequences, instruments, organisations, type FilingHistoryEntry } from "@/server/db/schema";

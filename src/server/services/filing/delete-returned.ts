@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
 import { filings, instrumentAttachments, instruments } from "@/server/db/schema";

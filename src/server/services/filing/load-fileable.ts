@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { catalogueKinds, filings, instruments } from "@/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { DB } from "@/server/db/open";

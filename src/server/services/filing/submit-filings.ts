@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
 import { filings, instruments, type FilingHistoryEntry } from "@/server/db/schema";

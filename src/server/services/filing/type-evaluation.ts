@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { instrumentAttachments } from "@/server/db/schema";

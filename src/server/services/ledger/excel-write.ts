@@ -11,7 +11,7 @@ import { EXCEL_COLUMNS, EXPORT_ONLY_HEADERS, kindLabel, type ExcelColumn } from 
 import type { RowError } from "@/server/domain/ledger/excel-row";
 import { neutraliseFormula } from "@/server/domain/ledger/formula-guard";
 import { countyLabels, currentKinds } from "./lookups";
-import { ledgerWhere } from "./list-filter";
+import { ledgerWhere, type LedgerScope } from "./list-filter";
 import { alias } from "drizzle-orm/pg-core";
 
 const STATUS_WORDS = { new: "新增", in_use: "在用", stopped: "停用", scrapped: "报废" } as const;
@@ -125,7 +125,7 @@ const county = alias(regions, "k");
  * The filtered ledger as a streamed .xlsx (exceljs WorkbookWriter), read in keyset batches of 1 000 rows, with
  * the template's columns first so an export can be edited and imported again.
  */
-export function exportLedger(db: Queryable, orgId: number, filter: LedgerFilter): Readable {
+export function exportLedger(db: Queryable, scope: LedgerScope, filter: LedgerFilter): Readable {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet("台账");
@@ -145,7 +145,7 @@ export function exportLedger(db: Queryable, orgId: number, filter: LedgerFilter)
         .leftJoin(province, eq(province.code, instruments.provinceCode))
         .leftJoin(city, eq(city.code, instruments.cityCode))
         .leftJoin(county, eq(county.code, instruments.countyCode))
-        .where(and(ledgerWhere(orgId, filter, today), gt(instruments.id, lastId)))
+        .where(and(ledgerWhere(scope, filter, today), gt(instruments.id, lastId)))
         .orderBy(asc(instruments.id))
         .limit(1000);
       for (const r of rows) ws.addRow(exportRow(r)).commit();

@@ -3,13 +3,14 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { InstrumentFields } from "@/lib/schemas/ledger";
 import type { DB, Queryable } from "@/server/db/open";
-import { auditLog, instruments, ledgerImports, regions } from "@/server/db/schema";
+import { instruments, ledgerImports, regions } from "@/server/db/schema";
 import { parseLedgerRow, type RowError } from "@/server/domain/ledger/excel-row";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import { readLedgerSheet } from "./excel-read";
-import { departmentIds, describeInstrument, type ExistingInstrument, rowLookups } from "./lookups";
+import { departmentIds } from "./departments";
+import { describeInstrument, type ExistingInstrument, rowLookups } from "./lookups";
 import { rowValues } from "./save-instrument";
 
 export type ValidRow = { rowNumber: number; fields: InstrumentFields };
@@ -95,7 +96,7 @@ export async function commitLedgerImport(db: DB, actor: Actor & { orgId: number 
     const counties = [...new Set(check.valid.map((v) => v.fields.countyCode))];
     const locs = await tx.select({ code: regions.code, cityCode: regions.cityCode, provinceCode: regions.provinceCode }).from(regions).where(inArray(regions.code, counties));
     const loc = new Map(locs.map((l) => [l.code, { countyCode: l.code, cityCode: l.cityCode ?? l.code.slice(0, 4), provinceCode: l.provinceCode }]));
-    const depts = await departmentIds(tx, actor.orgId, check.valid.map((v) => v.fields.department));
+    const depts = await departmentIds(tx, actor, check.valid.map((v) => v.fields.department));
     let written = 0;
     for (let i = 0; i < check.valid.length; i += CHUNK) {
       const chunk = check.valid.slice(i, i + CHUNK);
@@ -109,16 +110,10 @@ export async function commitLedgerImport(db: DB, actor: Actor & { orgId: number 
           })),
         )
         .returning({ id: instruments.id });
-      await tx.insert(auditLog).values(
-        ids.map((r, j) => ({
-          actorUserId: actor.userId,
-          actorOrgId: actor.orgId,
-          ip: actor.ip ?? null,
-          action: "instrument.import",
-          entityType: "instrument",
-          entityId: String(r.id),
-          after: { importId: batch.id, row: chunk[j]!.rowNumber },
-        })),
+      await writeAudit(
+        tx,
+        actor,
+        ids.map((r, j) => ({ action: "instrument.import", entityType: "instrument", entityId: r.id, after: { importId: batch.id, row: chunk[j]?.rowNumber } })),
       );
       written += chunk.length;
       onProgress?.(written);

@@ -7,7 +7,7 @@ import type { Queryable } from "@/server/db/open";
 import { catalogueItems, catalogueKinds, departments, instruments } from "@/server/db/schema";
 import { bucketRange, warningOf } from "@/server/domain/ledger/warning";
 import { AppError } from "@/server/errors";
-import { ledgerWhere, validSortKey } from "./list-filter";
+import { ledgerWhere, type LedgerScope, validSortKey } from "./list-filter";
 
 type ListInput = z.output<typeof ledgerListInput>;
 
@@ -60,7 +60,7 @@ export const listColumns = {
 };
 
 /** One page of the enterprise's ledger with its colour warnings (R-LED-4, R-LED-6). */
-export async function listInstruments(db: Queryable, orgId: number, input: ListInput) {
+export async function listInstruments(db: Queryable, scope: LedgerScope, input: ListInput) {
   const today = chinaToday();
   const { after, order } = keyset(input.sort, input.cursor);
   const rows = await db
@@ -69,7 +69,7 @@ export async function listInstruments(db: Queryable, orgId: number, input: ListI
     .innerJoin(catalogueKinds, eq(catalogueKinds.id, instruments.kindId))
     .innerJoin(catalogueItems, eq(catalogueItems.id, catalogueKinds.itemId))
     .leftJoin(departments, eq(departments.id, instruments.departmentId))
-    .where(and(ledgerWhere(orgId, input, today), after))
+    .where(and(ledgerWhere(scope, input, today), after))
     .orderBy(...order)
     .limit(input.limit + 1);
   const hasMore = rows.length > input.limit;
@@ -83,7 +83,7 @@ export async function listInstruments(db: Queryable, orgId: number, input: ListI
 }
 
 /** Counts for the filter: total, and how many are due / overdue (R-LED-4) among them — one scan. */
-export async function countInstruments(db: Queryable, orgId: number, f: LedgerFilter) {
+export async function countInstruments(db: Queryable, scope: LedgerScope, f: LedgerFilter) {
   const today = chinaToday();
   const due = bucketRange("due", today);
   const overdue = bucketRange("overdue", today);
@@ -94,6 +94,6 @@ export async function countInstruments(db: Queryable, orgId: number, f: LedgerFi
       overdue: sql<number>`(count(*) filter (where ${instruments.validUntil} <= ${overdue.to}))::int`,
     })
     .from(instruments)
-    .where(ledgerWhere(orgId, f, today));
+    .where(ledgerWhere(scope, f, today));
   return { total: r?.total ?? 0, due: r?.due ?? 0, overdue: r?.overdue ?? 0 };
 }

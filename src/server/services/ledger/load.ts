@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
 import { instruments } from "@/server/db/schema";

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
-import { catalogueItems, catalogueKinds, catalogueVersions, departments, instruments, regions } from "@/server/db/schema";
+import { catalogueItems, catalogueKinds, catalogueVersions, instruments, regions } from "@/server/db/schema";
 import { kindLabel } from "@/server/domain/ledger/excel-columns";
 import type { KindRef, RowLookups } from "@/server/domain/ledger/excel-row";
 import { AppError } from "@/server/errors";
@@ -67,17 +68,6 @@ export async function checkKind(db: Queryable, kindId: number, keepKindId?: numb
   if (!k || (!k.isCurrent && kindId !== keepKindId)) throw new AppError("BAD_INPUT", "请从当前目录中选择项别/种别");
   if (k.supervision === "P") throw new AppError("LEDGER_KIND_NOT_COMPULSORY", `“${k.name}”仅实行型式批准（P），不属于强制检定，不能登记为强检器具（R-CAT-1）`);
   return k;
-}
-
-/** Department ids by name for an enterprise, creating the missing ones (one query each way). */
-export async function departmentIds(tx: Queryable, orgId: number, names: (string | undefined)[]) {
-  const wanted = [...new Set(names.filter((n): n is string => !!n))];
-  const map = new Map<string, number>();
-  if (!wanted.length) return map;
-  await tx.insert(departments).values(wanted.map((name) => ({ orgId, name }))).onConflictDoNothing();
-  const rows = await tx.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.name, wanted)));
-  for (const r of rows) map.set(r.name, r.id);
-  return map;
 }
 
 /** The existing instrument with the same normalised manufacturer + serial in this enterprise (R-LED-1). */

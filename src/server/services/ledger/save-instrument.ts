@@ -8,7 +8,8 @@ import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import { auditView, loadOwnInstrument } from "./load";
-import { checkKind, departmentIds, duplicateError, findDuplicate, locationOf } from "./lookups";
+import { departmentIds } from "./departments";
+import { checkKind, duplicateError, findDuplicate, locationOf } from "./lookups";
 
 const isUniqueViolation = (e: unknown) =>
   (e as { code?: string })?.code === "23505" || (e as { cause?: { code?: string } })?.cause?.code === "23505";
@@ -48,7 +49,7 @@ export async function createInstrument(db: DB, actor: Actor & { orgId: number },
       if (f.copiedFrom) await loadOwnInstrument(tx, actor.orgId, f.copiedFrom);
       await checkKind(tx, f.kindId);
       const loc = await locationOf(tx, f.countyCode);
-      const values = rowValues(f, loc, (await departmentIds(tx, actor.orgId, [f.department])).get(f.department ?? "") ?? null);
+      const values = rowValues(f, loc, (await departmentIds(tx, actor, [f.department])).get(f.department ?? "") ?? null);
       const dup = await findDuplicate(tx, actor.orgId, values.manufacturerNorm, values.serialNorm);
       if (dup) throw duplicateError(dup);
       const [row] = await tx.insert(instruments).values({ ...values, enterpriseId: actor.orgId, status: f.status }).returning();
@@ -76,7 +77,7 @@ export async function updateInstrument(db: DB, actor: Actor & { orgId: number },
       if (!verdict.ok) throw new AppError(verdict.error, verdict.message);
       await checkKind(tx, f.kindId, before.kindId);
       const loc = await locationOf(tx, f.countyCode);
-      const values = rowValues(f, loc, (await departmentIds(tx, actor.orgId, [f.department])).get(f.department ?? "") ?? null);
+      const values = rowValues(f, loc, (await departmentIds(tx, actor, [f.department])).get(f.department ?? "") ?? null);
       const dup = await findDuplicate(tx, actor.orgId, values.manufacturerNorm, values.serialNorm, id);
       if (dup) throw duplicateError(dup);
       const [row] = await tx.update(instruments).set(values).where(eq(instruments.id, id)).returning();

@@ -11,11 +11,11 @@ export const dynamic = "force-dynamic";
 /** 导出: the current filter's rows, streamed as .xlsx with the template's columns (R-LED-5). */
 export async function GET(req: Request) {
   try {
-    const { db, orgId } = await enterpriseCaller(req, { write: false });
+    const { db, scope } = await enterpriseCaller(req, { write: false });
     const params = Object.fromEntries(new URL(req.url).searchParams.entries());
     const filter = ledgerFilterSchema.safeParse(params);
     if (!filter.success) throw new AppError("BAD_INPUT", "筛选条件无效");
-    const stream = exportLedger(db, orgId, filter.data);
+    const stream = exportLedger(db, scope, filter.data);
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

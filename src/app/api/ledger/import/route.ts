@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(req: Request) {
   try {
-    const { db, orgId, actor } = await enterpriseCaller(req, { write: true });
+    const { db, scope, actor } = await enterpriseCaller(req, { write: true });
     const { form, file } = await uploadedFile(req, MAX_IMPORT_BYTES);
     const mode = String(form.get("mode") ?? "check");
     if (mode === "rows") {
@@ -25,7 +25,7 @@ export async function POST(req: Request) {
       async start(controller) {
         const send = (o: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
         try {
-          const check = await checkLedgerFile(db, orgId, file, (phase, done) => send({ type: "progress", phase, done }));
+          const check = await checkLedgerFile(db, scope.orgId, file, (phase, done) => send({ type: "progress", phase, done }));
           const summary = {
             fileName: check.fileName,
             totalRows: check.totalRows,

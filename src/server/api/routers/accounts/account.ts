@@ -1,3 +1,4 @@
+import "server-only";
 import { resetCodeRequest, resetPasswordInput, smsCodeRequest } from "@/lib/schemas/accounts";
 import { requestResetCode, resetPassword } from "@/server/services/accounts/passwords";
 import { issueSmsCode } from "@/server/services/accounts/sms-codes";

@@ -1,3 +1,4 @@
+import "server-only";
 export { accountRouter } from "./account";
 export { accountAdminRouter } from "./account-admin";
 export { departmentRouter } from "./department";

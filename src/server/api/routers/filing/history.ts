@@ -1,53 +1,7 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { filings, instruments, organisations } from "@/server/db/schema";
 import { instrumentIdInput } from "@/lib/schemas/filing";
-import { notFound } from "@/server/errors";
+import { scopeOf } from "@/server/authz/scope";
+import { filingHistory } from "@/server/services/filing/history";
 import { protectedProcedure } from "../../trpc";
-import { locatedRecordScope, scopeOf } from "@/server/authz/scope";
-
-const institutionOrg = alias(organisations, "institution");
-const assignedOrg = alias(organisations, "assigned");
 
 /** Filing status and history on the instrument, for anyone who may see the instrument (R-SCOPE-1…4). */
-export const historyProcedure = protectedProcedure.input(instrumentIdInput).query(async ({ ctx, input }) => {
-  const scope = scopeOf(ctx);
-  const [inst] = await ctx.db
-    .select({
-      id: instruments.id,
-      name: instruments.name,
-      serialNo: instruments.serialNo,
-      filingStatus: instruments.filingStatus,
-      flowStatus: instruments.flowStatus,
-      instrumentCode: instruments.instrumentCode,
-      filingApprovedOn: instruments.filingApprovedOn,
-      institutionName: institutionOrg.name,
-    })
-    .from(instruments)
-    .leftJoin(institutionOrg, eq(institutionOrg.id, instruments.institutionId))
-    .where(and(eq(instruments.id, input.instrumentId), locatedRecordScope(scope, instruments)))
-    .limit(1);
-  if (!inst) throw notFound();
-  const rows = await ctx.db
-    .select({
-      id: filings.id,
-      state: filings.state,
-      returnReason: filings.returnReason,
-      returnText: filings.returnText,
-      submittedAt: filings.submittedAt,
-      decidedAt: filings.decidedAt,
-      instrumentCode: filings.instrumentCode,
-      history: filings.history,
-      institutionName: institutionOrg.name,
-      assignedName: assignedOrg.name,
-    })
-    .from(filings)
-    .innerJoin(institutionOrg, eq(institutionOrg.id, filings.institutionId))
-    .leftJoin(assignedOrg, eq(assignedOrg.id, filings.assignedInstitutionId))
-    .where(eq(filings.instrumentId, inst.id))
-    .orderBy(desc(filings.id));
-  const orgIds = [...new Set(rows.flatMap((f) => f.history.flatMap((h) => [h.byOrgId, h.toOrgId ?? h.byOrgId])))];
-  const orgs = orgIds.length ? await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
-  const orgNames = Object.fromEntries(orgs.map((o) => [o.id, o.name]));
-  return { instrument: inst, filings: rows.map((f) => ({ ...f, history: f.history.map((h) => ({ ...h, by: orgNames[h.byOrgId] ?? null, to: h.toOrgId ? (orgNames[h.toOrgId] ?? null) : null })) })) };
-});
+export const historyProcedure = protectedProcedure.input(instrumentIdInput).query(({ ctx, input }) => filingHistory(ctx.db, scopeOf(ctx), input.instrumentId));

@@ -3,8 +3,7 @@ import { deleteAttachment } from "@/server/services/ledger/attachments";
 import { changeStatus, deleteInstruments } from "@/server/services/ledger/change-status";
 import { importRows } from "@/server/services/ledger/import-rows";
 import { createInstrument, updateInstrument } from "@/server/services/ledger/save-instrument";
-import { enterpriseProcedure as enterprise } from "./procedure";
-
+import { enterpriseProcedure as enterprise } from "../../trpc";
 
 /** Ledger writes (R-LED-1…3): enterprise only, always on the caller's own instruments. */
 export const ledgerMutations = {
