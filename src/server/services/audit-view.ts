@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { AUDIT_ENTITY_LABEL, auditActionLabel, auditChanges, auditRefs, type AuditNames, type RefKind } from "@/lib/audit-words";
 import type { Queryable } from "@/server/db/open";
