@@ -5,6 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
+    // src/proxy.ts sees server-action posts (registration uploads up to 12 MB): it must not cut them short.
+    proxyClientMaxBodySize: "13mb",
   },
   async headers() {
     return [
@@ -14,6 +16,9 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // Same text as PERMISSIONS_POLICY in src/server/http/csp.ts (a unit test keeps them equal). The
+          // Content-Security-Policy needs a fresh nonce per page, so src/proxy.ts sets it.
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()" },
         ],
       },
     ];

@@ -38,7 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${dataDir} && npx next start -p ${PORT} -H 127.0.0.1`,
+    // The same production server as `npm start` (server.mjs: client address from the socket, R-SEC-1).
+    command: `rm -rf ${dataDir} && node server.mjs -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

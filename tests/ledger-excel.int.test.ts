@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
-import { inspectZip } from "@/server/domain/ledger/zip-guard";
+import { inspectZip } from "@/server/domain/files/zip-guard";
 import { buildTemplate, TEMPLATE_FIRST_ROW, TEMPLATE_LAST_ROW } from "@/server/services/ledger/excel-write";
 import { openTestDb } from "./helpers/db";
 

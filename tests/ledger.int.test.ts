@@ -146,6 +146,7 @@ describe("attachments (R-LED-3, R-CAT-2)", () => {
     const { id } = await (await callerAs(database.db, "jyzqy")).ledger.create(fields("INT-att-2"));
     const big = new Uint8Array(6 * 1024 * 1024);
     big.set(PDF);
+    big.set(new TextEncoder().encode("\n%%EOF\n"), big.length - 7); // a complete PDF (R-SEC-2), only large
     await addAttachment(database.db, station(), id, "general", { name: "a.pdf", bytes: big });
     await expect(addAttachment(database.db, station(), id, "general", { name: "b.pdf", bytes: big })).rejects.toMatchObject({ message: expect.stringContaining("10 MB") });
   });

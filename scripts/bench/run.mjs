@@ -1,11 +1,13 @@
-// `npm run bench`: the benchmarks, on PostgreSQL (DATABASE_URL, default the local server). Each one creates
-// and drops its own database. Speed is measured here, never in timed tests.
+// `npm run bench`: the benchmarks, on PostgreSQL (DATABASE_URL, default the local server). The small ones
+// create and drop their own database; the 1M-instrument one builds `qjt_bench_1m` once and reuses it.
+// Speed is measured here, never in timed tests (nor in `npm test` / CI).
 import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres" };
 const benches = [
   ["scripts/bench/ledger-import.ts", "10000"],
   ["scripts/bench/ledger-list.ts", "100000"],
+  ["scripts/bench/jurisdiction.ts", "1000000"],
 ];
 let failed = 0;
 for (const [file, arg] of benches) {

@@ -177,7 +177,7 @@ describe("registration (SPEC §4, R-ACC-1…3)", () => {
         phone,
         smsCode: await codeFor(phone),
       },
-      { uscc_certificate: { name: "证书.jpg", bytes: PNG } },
+      { uscc_certificate: { name: "证书.png", bytes: PNG } },
       null,
     );
     const [io] = await database.db.select().from(organisations).where(eq(organisations.id, inst.orgId!));

@@ -20,7 +20,13 @@ export function SessionKeepAlive() {
       lastActivity.current = now;
       if (now - lastRefresh.current > REFRESH_EVERY_MS) {
         lastRefresh.current = now;
-        void fetch("/api/auth/session", { cache: "no-store" });
+        // An empty answer means the session is over (its absolute lifetime, or signed out elsewhere): say so.
+        void fetch("/api/auth/session", { cache: "no-store" })
+          .then((r) => r.json())
+          .then((s: { uid?: number }) => {
+            if (!s?.uid) void signOut({ callbackUrl: "/login?expired=1" });
+          })
+          .catch(() => {});
       }
     };
     const events = ["pointerdown", "keydown", "scroll", "touchstart"] as const;

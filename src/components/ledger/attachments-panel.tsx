@@ -11,7 +11,7 @@ import { errorMessage, xhrUpload } from "./xhr";
 
 type Attachment = { id: number; slot: string; size: number; name: string; ext: string };
 const MB = 1024 * 1024;
-const ACCEPT = ".jpg,.jpeg,.png,.pdf,.zip,.rar";
+const ACCEPT = { general: ".jpg,.jpeg,.png,.pdf,.zip,.rar", type_evaluation: ".jpg,.jpeg,.png,.pdf" } as const; // as the server checks (R-SEC-2)
 
 function Slot({ instrumentId, slot, title, hint, list, editable, used }: { instrumentId: number; slot: "general" | "type_evaluation"; title: string; hint: string; list: Attachment[]; editable: boolean; used: number }) {
   const trpc = useTRPC();
@@ -50,7 +50,7 @@ function Slot({ instrumentId, slot, title, hint, list, editable, used }: { instr
         </div>
         {editable ? (
           <>
-            <input ref={input} type="file" accept={ACCEPT} className="sr-only" aria-label={`上传${title}`} onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
+            <input ref={input} type="file" accept={ACCEPT[slot]} className="sr-only" aria-label={`上传${title}`} onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
             <Button type="button" size="sm" variant="outline" disabled={progress !== undefined} onClick={() => input.current?.click()}>
               <Paperclip aria-hidden /> 上传
             </Button>

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddress } from "@/server/http/client-address";
 import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
@@ -11,6 +12,5 @@ export async function assertSameOrigin() {
 }
 
 export async function clientIp() {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
+  return clientAddress(await headers());
 }

@@ -31,5 +31,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     role?: string;
     org?: TokenOrg;
+    /** Sign-in time (seconds): the session ends SESSION_MAX_HOURS after it, however often it is refreshed. */
+    authAt?: number;
   }
 }

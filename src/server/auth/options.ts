@@ -2,21 +2,19 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/server/db";
+import { clientAddress } from "@/server/http/client-address";
 import { authSecret } from "./secret";
 import { loadSessionUser } from "./session-user";
 import { endSessions, SIGN_IN_MESSAGES, signIn } from "./sign-in";
+import { nowSeconds, SESSION_IDLE_SECONDS, SessionLifetimeOver, sessionStartedAt, sessionWithinLifetime } from "./lifetime";
 
-/** R-ACC-5: a session lasts 30 minutes from the last activity (the client refreshes it while in use). */
-export const SESSION_IDLE_SECONDS = 30 * 60;
+/**
+ * R-ACC-5: a session lasts 30 minutes from the last activity (the client refreshes it while in use), and ends
+ * SESSION_MAX_HOURS (12) after sign-in whatever the activity (src/server/auth/lifetime.ts).
+ */
+export { SESSION_IDLE_SECONDS };
 
 process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
-
-function clientIp(headers: unknown): string | null {
-  const h = (headers ?? {}) as Record<string, string | string[] | undefined>;
-  const fwd = h["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return first || (h["x-real-ip"] as string | undefined) || null;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -32,7 +30,7 @@ export const authOptions: NextAuthOptions = {
         const result = await signIn(db, {
           username: credentials?.username,
           password: credentials?.password,
-          ip: clientIp(req?.headers),
+          ip: clientAddress(req?.headers as Record<string, string | undefined> | undefined),
         });
         // next-auth passes a thrown message to the sign-in page as `error`: the Chinese text users read.
         if (!result.ok) throw new Error(result.message);
@@ -57,7 +55,11 @@ export const authOptions: NextAuthOptions = {
         token.sv = user.sv;
         token.role = user.role;
         token.org = user.org;
+        token.authAt = nowSeconds();
       }
+      // A refresh never extends a session past its absolute lifetime: throwing makes next-auth clear the cookie.
+      if (!sessionWithinLifetime(token, nowSeconds())) throw new SessionLifetimeOver();
+      token.authAt = sessionStartedAt(token) ?? nowSeconds();
       return token;
     },
     session({ session, token }) {
@@ -77,6 +79,7 @@ export const authOptions: NextAuthOptions = {
     // One line per problem, never a stack trace per failed attempt.
     error(code, metadata) {
       if (code === "CREDENTIALS_SIGNIN" || code === "CLIENT_FETCH_ERROR") return;
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof SessionLifetimeOver) return;
       console.error(`[auth] ${code}`, metadata instanceof Error ? metadata.message : "");
     },
     warn() {},

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { getDb } from "@/server/db";
+import { nowSeconds, sessionWithinLifetime } from "./lifetime";
 import { authOptions } from "./options";
 import { loadSessionUser } from "./session-user";
 
@@ -14,7 +15,10 @@ export async function readSessionToken(req?: Request): Promise<{ userId: number 
     req: { headers: Object.fromEntries(h.entries()), cookies: parseCookies(cookie) } as never,
     secret: authOptions.secret,
   });
-  return { userId: token?.uid ?? null, sessionVersion: token?.sv ?? null };
+  // The idle limit is the token's expiry (checked by getToken); the absolute lifetime is checked here, so a
+  // cookie refreshed every 29 minutes still stops working SESSION_MAX_HOURS after sign-in.
+  if (!token || !sessionWithinLifetime(token, nowSeconds())) return { userId: null, sessionVersion: null };
+  return { userId: token.uid ?? null, sessionVersion: token.sv ?? null };
 }
 
 function parseCookies(header: string): Record<string, string> {

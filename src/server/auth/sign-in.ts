@@ -1,8 +1,16 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
 import { loginAttempts, users } from "@/server/db/schema";
-import { afterFailure, afterSuccess, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS, minutesLeft } from "@/server/domain/auth/lockout";
+import {
+  afterFailure,
+  afterSuccess,
+  isLocked,
+  LOCK_MINUTES,
+  type LockState,
+  MAX_FAILED_LOGINS,
+  minutesLeft,
+} from "@/server/domain/auth/lockout";
 import { writeAudit } from "@/server/services/audit";
 import { dummyVerify, verifyPassword } from "./password";
 
@@ -38,8 +46,16 @@ export async function signIn(
     db.insert(loginAttempts).values({ username, userId, ip, success, reason, at: now });
 
   if (!user) {
+    // An unknown name locks exactly like a real account (issue 9 #8), else 已锁定 would tell which names exist.
+    // Its failures are the unknown_user rows of the attempt log.
+    const state = await unknownUserLockState(db, username, now);
+    if (isLocked(state, now)) {
+      await log(null, false, "locked");
+      return { ok: false, reason: "locked", message: SIGN_IN_MESSAGES.locked(minutesLeft(state, now)) };
+    }
     await dummyVerify(password);
     await log(null, false, "unknown_user");
+    if (afterFailure(state, now).lockedUntil) return { ok: false, reason: "locked", message: SIGN_IN_MESSAGES.locked(LOCK_MINUTES) };
     return { ok: false, reason: "bad_credentials", message: SIGN_IN_MESSAGES.bad };
   }
   if (!user.active) {
@@ -73,6 +89,36 @@ export async function signIn(
     await tx.insert(loginAttempts).values({ username, userId: user.id, ip, success: true, reason: "ok", at: now });
   });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
+}
+
+/** How far back the attempt log is replayed for a name that has no account (bounded work per attempt). */
+const UNKNOWN_USER_WINDOW_MS = 24 * 3600_000;
+const UNKNOWN_USER_MAX_ROWS = 100;
+
+/**
+ * The lock state a name without an account would have, replayed from its logged attempts with the same rule
+ * as real accounts (src/server/domain/auth/lockout.ts): each unknown_user row is a failure, a "locked" row
+ * (refused while locked) changes nothing.
+ */
+async function unknownUserLockState(db: DB, username: string, now: Date): Promise<LockState> {
+  const rows = await db
+    .select({ at: loginAttempts.at, reason: loginAttempts.reason })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.username, username),
+        isNull(loginAttempts.userId),
+        gt(loginAttempts.at, new Date(now.getTime() - UNKNOWN_USER_WINDOW_MS)),
+        lte(loginAttempts.at, now),
+      ),
+    )
+    .orderBy(desc(loginAttempts.at), desc(loginAttempts.id))
+    .limit(UNKNOWN_USER_MAX_ROWS);
+  let state: LockState = afterSuccess();
+  for (const row of rows.reverse()) {
+    if (row.reason === "unknown_user" && !isLocked(state, row.at)) state = afterFailure(state, row.at);
+  }
+  return state;
 }
 
 /** Sign-out (R-ACC-5): every token minted so far for this user stops working, not only this browser's cookie. */

@@ -1,6 +1,7 @@
 import "server-only";
-import { eq, or, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, eq, not, or, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { instruments } from "@/server/db/schema";
 import type { SessionUser } from "@/server/auth/session-user";
 
 /**
@@ -76,19 +77,48 @@ export function locatedRecordScope(
   }
 }
 
-/** WHERE clause for organisations of a kind that a caller may see in lists (enterprises for institutions…). */
-export function organisationScope(
+/**
+ * The same set as `locatedRecordScope`, as disjoint parts whose counts add up: a legal institution's
+ * jurisdiction, and what is with it outside that jurisdiction. Counting each part on its own lets each use
+ * its index (an OR of the two makes PostgreSQL scan the table).
+ */
+export function locatedRecordScopeParts(
   scope: Scope,
-  t: LocatedTable & { id: AnyPgColumn },
-  filedWith?: (institutionId: number) => SQL,
-): SQL {
+  t: LocatedTable & { enterpriseId: AnyPgColumn; institutionId?: AnyPgColumn },
+): SQL[] {
+  if (scope.kind === "legalInstitution" && t.institutionId) {
+    const region = inRegion(t, scope.region);
+    return [region, and(eq(t.institutionId, scope.orgId), not(region)) as SQL];
+  }
+  return [locatedRecordScope(scope, t)];
+}
+
+/** The inner table of `filedWith`, aliased so that its columns can never be mistaken for the outer query's. */
+const HELD = "filed_with";
+const held = alias(instruments, HELD);
+
+/**
+ * "Filed with" (R-SCOPE-2) — the one definition, used by 申报企业, the home figures and organisation.byId:
+ * an enterprise has filed with an institution while one of its instruments is with that institution
+ * (`instruments.institution_id`: set on submission, moved to the county institution on assignment, kept on
+ * approval, cleared on return). It is the link the instrument scope above uses, so an enterprise an
+ * institution lists always has an instrument that institution can open, and can itself be opened.
+ * Index: instruments (institution_id, enterprise_id, …).
+ */
+export function filedWith(enterpriseId: AnyPgColumn, institutionId: number): SQL {
+  // The outer column is nested in its own SQL chunk so Drizzle always qualifies it with its table.
+  return sql`exists (select 1 from ${instruments} as ${sql.identifier(HELD)} where ${held.institutionId} = ${institutionId} and ${held.enterpriseId} = ${sql`${enterpriseId}`})`;
+}
+
+/** WHERE clause for organisations of a kind that a caller may see (enterprises for institutions…). */
+export function organisationScope(scope: Scope, t: LocatedTable & { id: AnyPgColumn }): SQL {
   switch (scope.kind) {
     case "enterprise":
       return eq(t.id, scope.orgId);
     case "legalInstitution":
-      return filedWith ? (or(inRegion(t, scope.region), filedWith(scope.orgId)) as SQL) : inRegion(t, scope.region);
+      return or(inRegion(t, scope.region), filedWith(t.id, scope.orgId)) as SQL;
     case "authorisedInstitution":
-      return filedWith ? filedWith(scope.orgId) : NOTHING;
+      return filedWith(t.id, scope.orgId);
     case "regulator":
       return inRegion(t, scope.region);
     case "admin":
@@ -97,4 +127,3 @@ export function organisationScope(
       return NOTHING;
   }
 }
-

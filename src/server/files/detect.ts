@@ -1,7 +1,8 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
+import type { FileKind } from "@/server/domain/files/kinds";
 
-export type FileKind = "jpg" | "png" | "pdf" | "zip" | "rar";
+export { type FileKind, KIND_LABEL } from "@/server/domain/files/kinds";
 
 const MIME: Record<FileKind, string> = {
   jpg: "image/jpeg",
@@ -10,8 +11,6 @@ const MIME: Record<FileKind, string> = {
   zip: "application/zip",
   rar: "application/vnd.rar",
 };
-
-export const KIND_LABEL: Record<FileKind, string> = { jpg: "JPG", png: "PNG", pdf: "PDF", zip: "ZIP", rar: "RAR" };
 
 /** The kind of a file by its content (magic bytes), or null when it is none of the kinds we accept at all. */
 export async function detectKind(bytes: Uint8Array): Promise<{ kind: FileKind; mime: string } | null> {

@@ -1,4 +1,6 @@
-import "server-only";
+/** What a refused write is told (ledger routes, server actions, tRPC mutations). */
+export const FOREIGN_ORIGIN_MESSAGE = "请求来源无效，请刷新页面后重试";
+
 /**
  * Server actions and route handlers get no CSRF protection of their own (server actions even accept a
  * request without an Origin header), so writes check that the request comes from a page of this site.

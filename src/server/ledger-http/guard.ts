@@ -3,6 +3,7 @@ import { errorResponse as httpErrorResponse } from "@/server/api/errors";
 import { asEnterprise, asSignedIn } from "@/server/authz/caller";
 import { requestUser as session } from "@/server/http/request-user";
 import { AppError } from "@/server/errors";
+import { clientAddress } from "@/server/http/client-address";
 import { isSameOrigin } from "@/server/http/same-origin";
 
 /**
@@ -14,7 +15,7 @@ export async function enterpriseCaller(req: Request, opts: { write: boolean }) {
   if (opts.write) {
     if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN_ROLE", "请求来源无效，请刷新页面后重试");
   }
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = clientAddress(req.headers);
   const { db, user } = await session(req);
   return { db, ...asEnterprise(user, ip) };
 }

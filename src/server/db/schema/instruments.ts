@@ -70,6 +70,11 @@ export const instruments = pgTable(
     index("instruments_city_idx").on(t.cityCode, t.id),
     index("instruments_province_idx").on(t.provinceCode, t.id),
     index("instruments_institution_idx").on(t.institutionId, t.id),
+    // "Filed with" (authz/scope.ts filedWith) probes (institution, enterprise); the filing status and location
+    // keep an institution's counts index-only (home figures, 申报企业 for authorised institutions).
+    index("instruments_institution_enterprise_idx").on(t.institutionId, t.enterpriseId, t.filingStatus, t.provinceCode, t.cityCode, t.countyCode),
+    // 申报企业 counts for the enterprises of one page, in any caller's scope, without touching the table.
+    index("instruments_enterprise_scope_idx").on(t.enterpriseId, t.filingStatus, t.provinceCode, t.cityCode, t.countyCode, t.institutionId),
     index("instruments_valid_until_idx").on(t.validUntil).where(sql`${t.validUntil} is not null`),
     // Bucket filters (R-BKT-1…5, src/server/domain/filing/buckets.ts): filed without validity, and failed.
     index("instruments_approved_no_valid_idx").on(t.filingApprovedOn).where(sql`${t.validUntil} is null and ${t.filingApprovedOn} is not null`),

@@ -9,7 +9,7 @@ import {
   regulatorRegistration,
   type RegistrationKind,
 } from "@/lib/schemas/accounts";
-import { storeUpload } from "@/server/files/store";
+import { storeUpload, withUploadCleanup } from "@/server/files/store";
 import { writeAudit } from "@/server/services/audit";
 import {
   assertUsccFree,
@@ -55,7 +55,7 @@ export async function registerAccount(
   const passwordHash = await hashPassword(input.password);
 
   try {
-    return await db.transaction(async (tx) => {
+    return await withUploadCleanup((written) => db.transaction(async (tx) => {
       await consumeSmsCode(tx, codeId, now);
       if (kind === "personal") {
         const p = input as typeof personalRegistration._output;
@@ -120,7 +120,7 @@ export async function registerAccount(
       await tx.insert(memberships).values({ userId: user!.id, orgId: org!.id, memberRole: "owner", status: "approved", decidedAt: now });
       const docs: { kind: DocumentKind; fileId: string }[] = [];
       for (const doc of REQUIRED_DOCUMENTS[kind]) {
-        const stored = await storeUpload(tx, uploads[doc]!, DOCUMENT_RULES, { userId: user!.id, orgId: org!.id });
+        const stored = await storeUpload(tx, uploads[doc]!, DOCUMENT_RULES, { userId: user!.id, orgId: org!.id }, written);
         docs.push({ kind: doc, fileId: stored.id });
       }
       if (docs.length) await tx.insert(organisationDocuments).values(docs.map((d) => ({ ...d, orgId: org!.id })));
@@ -134,7 +134,7 @@ export async function registerAccount(
         { action: "user.register", entityType: "user", entityId: user!.id, after: { username: o.username, role: kind } },
       ]);
       return { userId: user!.id, orgId: org!.id };
-    });
+    }));
   } catch (err) {
     mapUniqueViolation(err);
   }

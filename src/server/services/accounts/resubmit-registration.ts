@@ -5,7 +5,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import type { DB } from "@/server/db/open";
 import { memberships, organisationDocuments, organisations } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
-import { storeUpload } from "@/server/files/store";
+import { storeUpload, withUploadCleanup } from "@/server/files/store";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import {
   assertUsccFree,
@@ -52,7 +52,7 @@ export async function resubmitRegistration(
   await assertUsccFree(db, input.uscc!, orgId);
 
   try {
-    return await db.transaction(async (tx) => {
+    return await withUploadCleanup((written) => db.transaction(async (tx) => {
       const [owner] = await tx
         .select({ id: memberships.id })
         .from(memberships)
@@ -82,7 +82,7 @@ export async function resubmitRegistration(
       for (const doc of REQUIRED_DOCUMENTS[kind]) {
         const f = present[doc];
         if (!f) continue;
-        const stored = await storeUpload(tx, f, DOCUMENT_RULES, { userId: user.id, orgId });
+        const stored = await storeUpload(tx, f, DOCUMENT_RULES, { userId: user.id, orgId }, written);
         docs.push({ kind: doc, fileId: stored.id });
       }
       if (docs.length) await tx.insert(organisationDocuments).values(docs.map((d) => ({ ...d, orgId })));
@@ -95,7 +95,7 @@ export async function resubmitRegistration(
         after: { ...changes, status: "pending", documents: docs },
       });
       return { id: orgId };
-    });
+    }));
   } catch (err) {
     mapUniqueViolation(err);
   }

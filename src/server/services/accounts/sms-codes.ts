@@ -32,9 +32,12 @@ export async function issueSmsCode(
     })
     .from(smsCodes)
     .where(and(eq(smsCodes.phone, input.phone), gt(smsCodes.createdAt, hourAgo)));
-  const [byIp] = input.ip
-    ? await db.select({ n: count() }).from(smsCodes).where(and(eq(smsCodes.ip, input.ip), gt(smsCodes.createdAt, hourAgo)))
-    : [{ n: 0 }];
+  // Per client address (R-SEC-1: the connection's, never a header the client chose). Requests whose address is
+  // unknown (no production server in front) share one bucket: no address must not mean no limit.
+  const [byIp] = await db
+    .select({ n: count() })
+    .from(smsCodes)
+    .where(and(input.ip ? eq(smsCodes.ip, input.ip) : isNull(smsCodes.ip), gt(smsCodes.createdAt, hourAgo)));
   const problem = rateLimitProblem(
     { phoneLastAt: byPhone?.last ? new Date(byPhone.last) : null, phoneLastHour: byPhone?.n ?? 0, ipLastHour: byIp?.n ?? 0 },
     now,

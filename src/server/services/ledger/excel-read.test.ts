@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ledgerWorkbook, sampleRows } from "../../../../scripts/ledger/sample-file";
-import { inspectZip } from "@/server/domain/ledger/zip-guard";
+import { inspectZip } from "@/server/domain/files/zip-guard";
 import { readLedgerSheet, realUnpackedWithin } from "./excel-read";
 
 describe("xlsx reading (R-LED-5)", () => {
@@ -9,11 +9,11 @@ describe("xlsx reading (R-LED-5)", () => {
     const zip = inspectZip(bytes);
     if (!zip.ok) throw new Error("not ok");
     const real = zip.list.reduce((s, e) => s + e.declaredSize, 0);
-    expect(realUnpackedWithin(bytes, zip.list, real)).toBe(true);
-    expect(realUnpackedWithin(bytes, zip.list, real - 1)).toBe(false);
+    expect(await realUnpackedWithin(bytes, zip.list, real)).toBe(true);
+    expect(await realUnpackedWithin(bytes, zip.list, real - 1)).toBe(false);
     // A directory that lies (declares 1 byte per entry) still passes the cheap check, but not the real one.
     const lying = zip.list.map((e) => ({ ...e, declaredSize: 1 }));
-    expect(realUnpackedWithin(bytes, lying, 1000)).toBe(false);
+    expect(await realUnpackedWithin(bytes, lying, 1000)).toBe(false);
   });
   it("R-LED-5 rows are streamed with dates and numbers as text; the template's notes and example rows are skipped", async () => {
     const rows = sampleRows(6);

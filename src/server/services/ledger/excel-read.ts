@@ -4,9 +4,8 @@ import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import { cleanHeader, EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
 import { mapHeaders } from "@/server/domain/ledger/excel-row";
-import { inflateRawSync } from "node:zlib";
 import { unquoteFormula } from "@/server/domain/ledger/formula-guard";
-import { inspectZip, MAX_UNPACKED_BYTES, type ZipEntry } from "@/server/domain/ledger/zip-guard";
+import { inspectXlsx, MAX_UNPACKED_BYTES, measureInflated, type ZipEntry } from "@/server/domain/files/zip-guard";
 import { AppError } from "@/server/errors";
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -29,39 +28,23 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 /**
- * The declared sizes of a zip can lie: inflate every entry with a hard output cap (zlib maxOutputLength), so
- * the real unpacked total is known before the parser runs. Returns false when it exceeds `limit`.
+ * The declared sizes of a zip can lie: every entry is inflated with its output counted (the one zip guard of
+ * all uploads, R-SEC-2), so the real unpacked total is known before the parser runs.
  */
-export function realUnpackedWithin(bytes: Uint8Array, entries: ZipEntry[], limit = MAX_UNPACKED_BYTES): boolean {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let total = 0;
-  for (const e of entries) {
-    const h = e.localOffset;
-    if (h + 30 > buf.byteLength || buf.readUInt32LE(h) !== 0x04034b50) throw new AppError("IMPORT_BAD_FILE");
-    const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
-    const data = buf.subarray(start, start + e.compressedSize);
-    if (e.method === 0) total += data.byteLength;
-    else if (e.method === 8) {
-      try {
-        total += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).byteLength;
-      } catch (err) {
-        if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) return false;
-        throw new AppError("IMPORT_BAD_FILE");
-      }
-    } else throw new AppError("IMPORT_BAD_FILE");
-    if (total > limit) return false;
-  }
-  return true;
+export async function realUnpackedWithin(bytes: Uint8Array, entries: ZipEntry[], limit = MAX_UNPACKED_BYTES): Promise<boolean> {
+  const real = await measureInflated(bytes, entries, limit);
+  if (real === "corrupt") throw new AppError("IMPORT_BAD_FILE");
+  return real === "ok";
 }
 
-/** Refuses anything that is not a real xlsx, or would unpack to more than 100 MB, before parsing. */
+/** Refuses anything that is not a real, safe xlsx, or would unpack to more than 100 MB, before parsing. */
 export async function checkXlsx(bytes: Uint8Array) {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError("BAD_INPUT", "Excel 文件不超过 20 MB");
-  const zip = inspectZip(bytes);
-  if (!zip.ok && zip.reason === "too_big") throw new AppError("IMPORT_TOO_BIG");
+  const zip = inspectXlsx(bytes);
+  if (!zip.ok && (zip.reason === "too_big" || zip.reason === "too_many")) throw new AppError("IMPORT_TOO_BIG");
   const type = await fileTypeFromBuffer(bytes);
   if (!zip.ok || type?.ext !== "xlsx") throw new AppError("IMPORT_BAD_FILE", "文件不是有效的 Excel（.xlsx）文件，请用模板填写后另存为 .xlsx 再上传");
-  if (!realUnpackedWithin(bytes, zip.list)) throw new AppError("IMPORT_TOO_BIG");
+  if (!(await realUnpackedWithin(bytes, zip.list))) throw new AppError("IMPORT_TOO_BIG");
 }
 
 const isNotesRow = (cells: Record<string, string>) => EXCEL_COLUMNS.filter((c) => cells[c.header] === c.note).length >= 3;

@@ -1,0 +1,2 @@
+CREATE INDEX "instruments_institution_enterprise_idx" ON "instruments" USING btree ("institution_id","enterprise_id","filing_status","province_code","city_code","county_code");--> statement-breakpoint
+CREATE INDEX "instruments_enterprise_scope_idx" ON "instruments" USING btree ("enterprise_id","filing_status","province_code","city_code","county_code","institution_id");

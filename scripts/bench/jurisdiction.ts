@@ -1,0 +1,107 @@
+// 申报企业 first page and the institution home figures at 1,000,000 instruments (issue 9 items 9–10).
+//   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/jurisdiction.ts [rows] [runs]
+// The data set (scripts/bench/jurisdiction-data.ts) is built once into `qjt_bench_1m` (or qjt_bench_<rows>)
+// and reused while it holds the right number of instruments; opening it applies any new migration.
+// Each call goes through the tRPC caller with a fresh context (the session user is re-read, as over HTTP),
+// alternating with a baseline call (profile.get: the session read plus one primary-key lookup).
+import { eq, sql as dsql } from "drizzle-orm";
+import postgres from "postgres";
+import { createCaller } from "../../src/server/api/root";
+import { createContext } from "../../src/server/api/trpc";
+import { openDb, type DB } from "../../src/server/db/open";
+import { users } from "../../src/server/db/schema";
+import { buildDataSet } from "./jurisdiction-data";
+
+const TARGET_MS = 50;
+
+async function main() {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  const runs = Number(process.argv[3] ?? 30);
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("set DATABASE_URL (the benchmark runs on PostgreSQL)");
+  const name = rows === 1_000_000 ? "qjt_bench_1m" : `qjt_bench_${rows}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+
+  const [exists] = await admin`select 1 as ok from pg_database where datname = ${name}`;
+  let fresh = !exists;
+  if (exists) {
+    const probe = postgres(target.toString(), { max: 1, onnotice: () => {} });
+    const [r] = await probe`select count(*)::int as n from instruments where serial_no like 'BN-%'`.catch(() => [{ n: -1 }]);
+    await probe.end();
+    if (r!.n !== rows) {
+      console.log(`${name} holds ${r!.n} bench instruments, not ${rows}: rebuilding`);
+      await admin.unsafe(`drop database ${name} with (force)`);
+      fresh = true;
+    }
+  }
+  if (fresh) await admin.unsafe(`create database ${name}`);
+  await admin.end();
+
+  const t0 = performance.now();
+  const database = await openDb({ url: target.toString(), seedDemo: fresh });
+  console.log(`opened ${name} (migrations applied) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  try {
+    if (fresh) {
+      const raw = postgres(target.toString(), { max: 1, onnotice: () => {} });
+      const t1 = performance.now();
+      await buildDataSet(raw, rows);
+      await raw.end();
+      console.log(`built ${rows} instruments in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    }
+    await report(database.db, runs);
+  } finally {
+    await database.close();
+  }
+}
+
+async function report(db: DB, runs: number) {
+  const idOf = async (username: string) => (await db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
+  const callerFor = async (username: string) => {
+    const userId = await idOf(username);
+    return async () => createCaller(await createContext({ db, userId, sessionVersion: null, ip: "127.0.0.1" }));
+  };
+  const [{ n }] = (await db.execute(dsql`select count(*)::int as n from instruments`)) as unknown as [{ n: number }];
+  console.log(`instruments: ${n}; ${runs} runs each, alternating with the baseline; median ms (ratio to baseline)`);
+
+  const entries: [string, string, (c: Awaited<ReturnType<Awaited<ReturnType<typeof callerFor>>>>) => Promise<unknown>][] = [];
+  for (const who of ["gzjly", "byjls", "sqjg"]) {
+    entries.push([`申报企业 first page (${who})`, who, (c) => c.jurisdiction.enterprises({ limit: 50 })]);
+    entries.push([`institution home figures (${who})`, who, (c) => c.me.home()]);
+  }
+  let over = 0;
+  for (const [label, who, call] of entries) {
+    const caller = await callerFor(who);
+    const baseline = async () => (await caller()).profile.get();
+    const measured = async () => call(await caller());
+    await baseline();
+    await measured(); // warm: plan caches, connections
+    const b: number[] = [];
+    const m: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let s = performance.now();
+      await baseline();
+      b.push(performance.now() - s);
+      s = performance.now();
+      await measured();
+      m.push(performance.now() - s);
+    }
+    const mb = median(b);
+    const mm = median(m);
+    if (mm >= TARGET_MS) over++;
+    console.log(`${label.padEnd(34)} ${mm.toFixed(1).padStart(8)} ms  ${(mm / mb).toFixed(1).padStart(6)}×   baseline ${mb.toFixed(1)} ms   ${mm < TARGET_MS ? "ok" : `OVER ${TARGET_MS} ms`}`);
+  }
+  if (over) process.exitCode = 1;
+}
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
