@@ -37,12 +37,20 @@ export const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, "请输入 6 位
 export const emailSchema = z.union([z.literal(""), z.email("电子邮箱格式不正确").max(100)]).optional();
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 
+/**
+ * Object-level checks run only when every field passed, unless told when to run (zod `when`): these run as
+ * soon as the fields they compare are strings, so a mismatch is reported together with every field error
+ * (issue 9 #12).
+ */
+const whenStrings =
+  (...keys: string[]) =>
+  (payload: { value: unknown }) =>
+    keys.every((k) => typeof (payload.value as Record<string, unknown> | null)?.[k] === "string");
+const passwordsMatch = { message: "两次输入的密码不一致", path: ["confirmPassword"], when: whenStrings("password", "confirmPassword") };
+const samePassword = (v: unknown) => (v as { password: string }).password === (v as { confirmPassword: string }).confirmPassword;
+
 /** Password and its confirmation (R-ACC-2). */
-const withConfirmation = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, password: passwordSchema, confirmPassword: z.string() }).refine((v) => (v as { password: string }).password === (v as { confirmPassword: string }).confirmPassword, {
-    message: "两次输入的密码不一致",
-    path: ["confirmPassword"],
-  });
+const withConfirmation = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, password: passwordSchema, confirmPassword: z.string() }).refine(samePassword, passwordsMatch);
 
 const accountFields = {
   username: usernameSchema,
@@ -99,6 +107,21 @@ export const personalRegistration = withConfirmation({
 
 export type RegistrationKind = "enterprise" | "institution" | "regulator" | "personal";
 
+/** The schema of each registration path, for the form (all errors before sending) and the service. */
+export const registrationSchemas = {
+  enterprise: enterpriseRegistration,
+  institution: institutionRegistration,
+  regulator: regulatorRegistration,
+  personal: personalRegistration,
+} as const;
+
+/** A failed parse as { field: its first message }, every field at once. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[String(i.path[0] ?? "form")] ??= i.message;
+  return out;
+}
+
 /** Resubmitting a rejected registration: the organisation's fields again (account fields stay). */
 export const resubmitSchemas = {
   enterprise: z.object(enterpriseFields).omit({ contactName: true }),
@@ -110,12 +133,12 @@ export const smsCodeRequest = z.object({ phone: phoneSchema });
 export const resetCodeRequest = z.object({ username: usernameSchema, phone: phoneSchema });
 export const resetPasswordInput = z
   .object({ username: usernameSchema, phone: phoneSchema, code: smsCodeSchema, password: passwordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { message: "两次输入的密码不一致", path: ["confirmPassword"] });
+  .refine(samePassword, passwordsMatch);
 
 export const changePasswordInput = z
   .object({ oldPassword: z.string().min(1, "请输入原密码").max(128), password: passwordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { message: "两次输入的密码不一致", path: ["confirmPassword"] })
-  .refine((v) => v.password !== v.oldPassword, { message: "新密码不能与原密码相同", path: ["password"] });
+  .refine(samePassword, passwordsMatch)
+  .refine((v) => v.password !== v.oldPassword, { message: "新密码不能与原密码相同", path: ["password"], when: whenStrings("password", "oldPassword") });
 export const contactInput = z.object({ displayName: text("姓名", 30), phone: phoneSchema, email: emailSchema });
 
 export const registrationQueueInput = pageSchema.extend({

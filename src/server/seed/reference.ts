@@ -64,7 +64,7 @@ export async function seedReference(db: DB) {
   const [{ v }] = (await db.select({ v: sql<number>`count(*)::int` }).from(catalogueVersions)) as [{ v: number }];
   if (v === 0) {
     await importCatalogue(db, SYSTEM_ACTOR, {
-      name: "示例目录（部分，来自 data/catalogue-sample.csv）",
+      name: "强检目录示例版（部分种别，演示用）",
       note: "演示用部分目录；请管理员导入正式目录",
       rows: loadCatalogueSample(),
     });

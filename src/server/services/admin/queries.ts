@@ -7,6 +7,7 @@ import { page } from "@/server/db/keyset";
 import { escapeLike } from "@/server/db/like";
 import type { Queryable } from "@/server/db/open";
 import { auditLog, organisations, users } from "@/server/db/schema";
+import { describeAuditRows } from "@/server/services/audit-view";
 
 type AdminScope = Extract<Scope, { kind: "admin" }>;
 
@@ -35,7 +36,9 @@ export async function auditLogPage(db: Queryable, _scope: AdminScope, input: z.i
     .where(and(...where))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  return page(rows, input.limit);
+  const p = page(rows, input.limit);
+  // Chinese action and object names, field changes in words (issue 9 #16).
+  return { ...p, items: await describeAuditRows(db, p.items) };
 }
 
 /** Every account, newest first, by role, region of its organisation and a search text (administrators only). */
