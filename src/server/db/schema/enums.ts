@@ -14,3 +14,5 @@ export const method = pgEnum("method", ["send_in", "on_site"]);
 export const instrumentStatus = pgEnum("instrument_status", ["new", "in_use", "stopped", "scrapped"]);
 export const origin = pgEnum("origin", ["domestic", "imported"]);
 export const filingStatus = pgEnum("filing_status", ["none", "pending", "assigned", "filed", "returned"]);
+/** Platform calendar rows: 法定节假日 or 调休上班 (a working weekend). */
+export const calendarDayKind = pgEnum("calendar_day_kind", ["holiday", "workday"]);

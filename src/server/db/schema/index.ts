@@ -9,3 +9,4 @@ export * from "./files";
 export * from "./filings";
 export * from "./accounts";
 export * from "./ledger";
+export * from "./calendar";
