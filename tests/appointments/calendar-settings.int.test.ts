@@ -91,7 +91,7 @@ describe("issue 10 #1 预约设置: an institution's slots and closed days", () 
 
   it("issue 10 #1 overlapping slots, end before start and capacity 0 are refused with Chinese messages and change nothing", async () => {
     const me = await callerAs(database.db, "gzjly");
-    const before = await database.db.select().from(appointmentSlots).where(eq(appointmentSlots.institutionId, fx.org.gzInstitute));
+    const before = await database.db.select().from(appointmentSlots).where(eq(appointmentSlots.institutionId, fx.org.gzInstitute!));
     const audits = await auditCount("appointment_settings.save_slots");
     const slot = (label: string, startTime: string, endTime: string, capacitySendIn = 5) => ({ label, startTime, endTime, capacitySendIn, capacityOnSite: 5 });
     const message = async (slots: ReturnType<typeof slot>[]) => {
@@ -107,7 +107,7 @@ describe("issue 10 #1 预约设置: an institution's slots and closed days", () 
     expect(await message([slot("上午", "08:30", "12:00", 0)])).toContain("容量至少为 1");
     expect(await message([slot("上午", "8:30", "12:00")])).toContain("HH:MM");
     expect(await message([])).toContain("至少设置一个时段");
-    expect(await database.db.select().from(appointmentSlots).where(eq(appointmentSlots.institutionId, fx.org.gzInstitute))).toEqual(before);
+    expect(await database.db.select().from(appointmentSlots).where(eq(appointmentSlots.institutionId, fx.org.gzInstitute!))).toEqual(before);
     expect(await auditCount("appointment_settings.save_slots")).toBe(audits);
     // Touching slots (12:00 end, 12:00 start) do not overlap.
     expect(await message([slot("上午", "08:30", "12:00"), slot("午间", "12:00", "13:00")])).toBe("ok");
@@ -118,7 +118,7 @@ describe("issue 10 #1 预约设置: an institution's slots and closed days", () 
     const day = addDays(chinaToday(), 40);
     const added = await me.appointmentSettings.addClosedDay({ day, reason: "搬迁" });
     expect(await lastAudit("appointment_settings.close_day")).toMatchObject({ entityId: String(added.id), actorOrgId: fx.org.authorisedInstitute, after: { day, reason: "搬迁" } });
-    const rows = async () => database.db.select().from(institutionClosedDays).where(eq(institutionClosedDays.institutionId, fx.org.authorisedInstitute));
+    const rows = async () => database.db.select().from(institutionClosedDays).where(eq(institutionClosedDays.institutionId, fx.org.authorisedInstitute!));
     const n = (await rows()).length;
     expect(await outcome(() => me.appointmentSettings.addClosedDay({ day, reason: "又一次" }))).toBe("CONFLICT");
     expect(await outcome(() => me.appointmentSettings.addClosedDay({ day: addDays(chinaToday(), -1), reason: "昨天" }))).toBe("BAD_REQUEST");
@@ -139,7 +139,7 @@ describe("R-APT-5 openSlots lists an institution's bookable days with remaining 
 
   it("R-APT-5 from 2026-09-30: not today, not the 国庆节 week, yes the 调休 Saturday 10-10, not the closed day", async () => {
     const db = database.db;
-    const inst = fx.org.authorisedInstitute;
+    const inst = fx.org.authorisedInstitute!;
     const [closed] = await db.insert(institutionClosedDays).values({ institutionId: inst, day: "2026-10-12", reason: "检修" }).returning();
     try {
       const r = await openSlots(db, inst, "2026-09-30", 14, { now });
@@ -153,7 +153,7 @@ describe("R-APT-5 openSlots lists an institution's bookable days with remaining 
   });
 
   it("R-APT-5 remaining capacity is the capacity minus the booked count per day, slot and method", async () => {
-    const inst = fx.org.gzInstitute;
+    const inst = fx.org.gzInstitute!;
     const [cap] = await database.db.select().from(appointmentSlots).where(and(eq(appointmentSlots.institutionId, inst), eq(appointmentSlots.label, "上午")));
     const booked = new Map([
       [bookedKey("2026-10-08", cap!.startTime, "send_in"), 3],
@@ -169,7 +169,7 @@ describe("R-APT-5 openSlots lists an institution's bookable days with remaining 
   });
 
   it("R-APT-5 a year without calendar data is flagged in the answer (2027), not silently treated as ordinary", async () => {
-    const r = await openSlots(database.db, fx.org.gzInstitute, "2027-09-27", 7, { now });
+    const r = await openSlots(database.db, fx.org.gzInstitute!, "2027-09-27", 7, { now });
     expect(r.yearsWithoutData).toEqual([2027]);
     expect(r.days.map((d) => d.day)).toContain("2027-10-01");
   });

@@ -40,7 +40,7 @@ export async function appointmentSettings(db: Queryable, caller: Pick<Institutio
     .orderBy(asc(institutionClosedDays.day));
   const year = Number(today.slice(0, 4));
   const have = await yearsWithData(db, [year, year + 1]);
-  return { today, slots, isDefault, closedDays, yearsWithoutData: [year, year + 1].filter((y) => !have.has(y)) };
+  return { institutionId, today, slots, isDefault, closedDays, yearsWithoutData: [year, year + 1].filter((y) => !have.has(y)) };
 }
 
 /** Serialises writers of one institution's settings on its organisation row. */
