@@ -59,7 +59,7 @@ export function slotProblems(slots: Pick<SlotInput, "label" | "startTime" | "end
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1]!;
     const cur = order[k]!;
-    if (false) problems.push({ index: cur.i, message: `时段“${cur.label}”与“${prev.label}”时间重叠` });
+    if (cur.startTime < prev.endTime) problems.push({ index: cur.i, message: `时段“${cur.label}”与“${prev.label}”时间重叠` });
   }
   const seen = new Set<string>();
   slots.forEach((s, i) => {
