@@ -67,6 +67,9 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   const row = r.getByRole("row", { name: /广州越秀测试计量用户有限公司/ });
   await row.getByRole("button", { name: "审核" }).click();
   await expect(r.getByRole("dialog")).toContainText("91440104MA5FFFFF0U");
+  // issue 9 #16: the region by its names, not its code.
+  await expect(r.getByRole("dialog")).toContainText("广东省 / 广州市 / 越秀区");
+  await expect(r.getByRole("dialog")).not.toContainText("地区代码");
   await expect(r.getByRole("dialog").getByRole("link", { name: /营业执照：执照\.png/ })).toBeVisible();
   if (SHOTS) await r.screenshot({ path: `${SHOTS}/institution-review-desktop.png`, fullPage: true });
   await r.getByRole("button", { name: "审核通过" }).click();
@@ -184,4 +187,21 @@ test("an administrator forces a password reset; the user must set a new one at n
   await expect(page.getByTestId("login-notice")).toHaveText("密码已修改，请使用新密码重新登录。");
   await signInRaw(page, "thscjg", "Tianhe2026x");
   await expect(page.getByText("注册审核状态")).toBeVisible();
+});
+
+test("issue 9 #12 the registration form shows every error at once, the password mismatch among them", async ({ page }) => {
+  await page.goto("/register/enterprise");
+  await expect(page.getByRole("heading", { name: "使用单位注册" })).toBeVisible();
+  await page.getByLabel("用户名").fill("yxcs02");
+  await page.getByLabel("密码", { exact: true }).fill("abc");
+  await page.getByLabel("确认密码").fill("abd");
+  await page.getByLabel("统一社会信用代码", { exact: true }).fill("91440104MA5FFFFF0X");
+  await page.getByLabel("手机号码").fill("1391234");
+  await page.getByRole("button", { name: "提交注册" }).click();
+  await expect(page.getByTestId("error-confirmPassword")).toHaveText("两次输入的密码不一致");
+  await expect(page.getByTestId("error-password")).toBeVisible();
+  await expect(page.getByTestId("error-uscc")).toHaveText("统一社会信用代码无效（应为 18 位，校验位须符合 GB 32100）");
+  await expect(page.getByTestId("error-phone")).toHaveText("请输入 11 位手机号码");
+  await expect(page.getByTestId("error-name")).toHaveText("请填写企业名称");
+  await expect(page.getByTestId("error-address")).toHaveText("请填写详细地址");
 });

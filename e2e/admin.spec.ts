@@ -11,7 +11,10 @@ test("admin sees users filtered by region, the audit log and the catalogue", asy
   await expect(page.getByRole("cell", { name: "gzjly" })).toHaveCount(0);
 
   await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "审计日志" }).click();
-  await expect(page.getByRole("cell", { name: "demo.seed" })).toBeVisible();
+  // issue 9 #16: Chinese action names and readable changes, no codes or JSON.
+  await expect(page.getByRole("cell", { name: "写入演示数据" })).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText("demo.seed");
+  await expect(page.getByRole("main")).not.toContainText("{");
 
   await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "器具目录" }).click();
   await expect(page.getByRole("cell", { name: "燃油加油机" }).first()).toBeVisible();
@@ -36,4 +39,7 @@ test("the public portal and catalogue need no sign-in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "计量器具强制检定，一网通办" })).toBeVisible();
   await page.getByRole("link", { name: "查看强检目录" }).click();
   await expect(page.getByRole("cell", { name: "玻璃体温计" })).toBeVisible();
+  // issue 9 #16: the version in words users know, not a file path.
+  await expect(page.getByTestId("catalogue-version")).toContainText(/当前版本：强检目录示例版.*\d{4}-\d{2}-\d{2} 更新，共 \d+ 个种别/);
+  await expect(page.getByRole("main")).not.toContainText("data/");
 });

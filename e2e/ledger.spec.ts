@@ -56,8 +56,10 @@ test("R-LED-4 colours by validity; R-LED-1 R-LED-2 add, copy, edit; a duplicate 
   await page.getByRole("link", { name: "修改" }).click();
   await page.getByLabel(/^型号规格/).fill("TQ-9");
   await page.getByRole("button", { name: "保存修改" }).click();
-  await expect(page.getByText("TQ-9")).toBeVisible();
+  await expect(page.getByText("TQ-9").first()).toBeVisible();
   await expect(page.getByTestId("instrument-history")).toContainText("修改");
+  // The history shows what the edit changed, field by field (issue 9 #15/#16).
+  await expect(page.getByTestId("instrument-history")).toContainText(/型号规格：\S+ → TQ-9/);
   await expect(page.getByTestId("instrument-history")).toContainText("复制新增");
 
   // Duplicate: same manufacturer, the first serial typed full-width and lower-case.
@@ -158,6 +160,19 @@ test("R-LED-5 export the filtered ledger, re-import it (every row already in the
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, "import-rows-390");
   await page.goto("/enterprise/instruments");
+  // issue 9 #17: on a phone each instrument is a card with its status, filing status and validity in full.
+  const card = page.getByTestId("ledger-cards").getByRole("listitem").first();
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(/备案：(未备案|待审核|待确认|已备案|被退回)/);
+  await expect(card).toContainText("有效期至");
+  await expect(page.locator("table")).toBeHidden();
+  for (const item of await page.getByTestId("ledger-cards").getByRole("listitem").all()) {
+    const box = (await item.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await pick(page, "排序", "有效期（先到期）");
+  await expect(page.getByTestId("ledger-cards").getByRole("listitem").first()).toHaveAttribute("data-warning", "red");
+  await expect(page.getByTestId("ledger-cards").getByRole("listitem").first()).toHaveClass(/bg-red-50/);
   await shot(page, "list-390");
   await page.goto("/enterprise/instruments/new");
   await shot(page, "form-390");

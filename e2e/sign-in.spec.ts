@@ -80,3 +80,14 @@ test("R-ACC-5 an expired session answers 401 and the login page says why", async
   expect(res.status()).toBe(401);
   expect(await res.text()).toContain("请先登录");
 });
+
+test("issue 9 #19 /favicon.ico and the linked icon answer 200 with an image", async ({ page, request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/image\//);
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
+  const svg = await request.get(href!);
+  expect(svg.status()).toBe(200);
+  expect(await svg.text()).toContain("<svg");
+});

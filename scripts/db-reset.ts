@@ -1,9 +1,11 @@
-// `npm run db:reset`: empties the database and recreates reference and demo data. Refuses while a server
-// holds the embedded data directory (two processes on one PGlite directory lose data).
+// `npm run db:reset`: empties the database, migrates it and loads the reference data, plus the demo data
+// where start-up would (embedded database, or SEED_DEMO=1). Refuses while a server holds the embedded data
+// directory (two processes on one PGlite directory lose data).
 import { rmSync } from "node:fs";
 import { config } from "../src/server/config";
 import { lockHolder } from "../src/server/db/lock";
 import { openDb } from "../src/server/db/open";
+import { prepareData, wantsDemo } from "../src/server/seed/prepare";
 
 async function main() {
   const url = config.databaseUrl;
@@ -21,9 +23,15 @@ async function main() {
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  const database = await openDb({ url, dataDir: config.pgliteDir, seedDemo: true });
-  await database.close();
-  console.log(`数据库已重置：${url ? "PostgreSQL" : config.pgliteDir}，已写入参考数据和演示数据。`);
+  const database = await openDb({ url, dataDir: config.pgliteDir });
+  try {
+    const { demoSeeded } = await prepareData(database, { demo: wantsDemo(database.kind, config.seedDemo) });
+    console.log(
+      `数据库已重置：${url ? "PostgreSQL" : config.pgliteDir}，已写入参考数据${demoSeeded ? "和演示数据" : "（未写入演示数据；如需演示数据请设置 SEED_DEMO=1）"}。`,
+    );
+  } finally {
+    await database.close();
+  }
 }
 
 main().catch((err: unknown) => {

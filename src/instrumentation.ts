@@ -1,10 +1,16 @@
-/** Opens the database at start: migrations and first-start seeding run before the first request. */
+/**
+ * The server's start-up steps, in order: open the database (migrations only), then load reference data and,
+ * where wanted, the demo seed (src/server/seed/prepare.ts) — before the first request.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("@/server/db");
+    const { prepareData, wantsDemo } = await import("@/server/seed/prepare");
+    const { config } = await import("@/server/config");
     try {
-      const { kind } = await getDb();
-      console.log(`[强检通] 数据库已就绪（${kind === "pglite" ? "嵌入式 PGlite" : "PostgreSQL"}）`);
+      const database = await getDb();
+      const { demoSeeded } = await prepareData(database, { demo: wantsDemo(database.kind, config.seedDemo) });
+      console.log(`[强检通] 数据库已就绪（${database.kind === "pglite" ? "嵌入式 PGlite" : "PostgreSQL"}）${demoSeeded ? "，已写入演示数据" : ""}`);
     } catch (err) {
       // A second server on the same data directory, or an unreachable DATABASE_URL: say so and stop.
       console.error(`[强检通] 数据库无法打开：${err instanceof Error ? err.message : String(err)}`);

@@ -4,7 +4,7 @@ import { loadSessionUser } from "@/server/auth/session-user";
 import { endSessions, SIGN_IN_MESSAGES, signIn } from "@/server/auth/sign-in";
 import type { Database } from "@/server/db/open";
 import { loginAttempts, users } from "@/server/db/schema";
-import { DEMO_PASSWORD } from "@/server/db/seed/demo";
+import { DEMO_PASSWORD } from "@/server/seed/demo";
 import { openTestDb } from "./helpers/db";
 import { callerAs } from "./helpers/fixtures";
 

@@ -43,13 +43,12 @@ const countOf = async (prefix: string) =>
   (await database.db.select({ n: count() }).from(instruments).where(like(instruments.serialNo, `${prefix}%`)))[0]!.n;
 
 describe("ledger procedures", () => {
-  it("R-LED-1 a duplicate (full-width, other case, spaces) is refused naming the existing record", async () => {
+  it("R-LED-1 a duplicate (full-width, other case, spaces) is refused naming the existing record (issue 9 #14: by 出厂编号, not its database id)", async () => {
     const api = await callerAs(database.db, "jyzqy");
     const { id } = await api.ledger.create(fields("INT-dup-1"));
-    await expect(api.ledger.create({ ...fields("ＩＮＴ－ＤＵＰ－１ "), manufacturer: " 集成测试厂" })).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: expect.stringContaining(`编号 ${id}`),
-    });
+    const refused = await api.ledger.create({ ...fields("ＩＮＴ－ＤＵＰ－１ "), manufacturer: " 集成测试厂" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("燃油加油机（生产厂家 集成测试厂，出厂编号 INT-dup-1）") });
+    expect((refused as Error).message).not.toContain(`编号 ${id}）`);
     // The other enterprise may use the same key.
     const hospital = await callerAs(database.db, "yyqy");
     expect(await outcome(() => hospital.ledger.create(fields("INT-dup-1", { countyCode: "440106" })))).toBe("ok");
@@ -259,5 +258,8 @@ describe("Excel import and export (R-LED-5)", () => {
     expect(back.valid).toHaveLength(0);
     expect(back.errors).toHaveLength(37);
     expect(back.errors[0]!.message).toContain("台账中已有");
+    // issue 9 #14: the existing record is named by what users know, not by a database id.
+    expect(back.errors[0]!.message).toMatch(/出厂编号 INTX/);
+    expect(back.errors.filter((e) => /（编号 \d+）/.test(e.message))).toEqual([]);
   });
 });

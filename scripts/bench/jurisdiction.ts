@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { createCaller } from "../../src/server/api/root";
 import { createContext } from "../../src/server/api/trpc";
 import { openDb, type DB } from "../../src/server/db/open";
+import { prepareData } from "../../src/server/seed/prepare";
 import { users } from "../../src/server/db/schema";
 import { buildDataSet } from "./jurisdiction-data";
 
@@ -40,7 +41,8 @@ async function main() {
   await admin.end();
 
   const t0 = performance.now();
-  const database = await openDb({ url: target.toString(), seedDemo: fresh });
+  const database = await openDb({ url: target.toString() });
+  await prepareData(database, { demo: fresh });
   console.log(`opened ${name} (migrations applied) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   try {
     if (fresh) {

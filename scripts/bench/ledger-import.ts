@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { eq } from "drizzle-orm";
 import { openDb } from "../../src/server/db/open";
+import { prepareData } from "../../src/server/seed/prepare";
 import { organisations, users } from "../../src/server/db/schema";
 import { checkLedgerFile, commitLedgerImport } from "../../src/server/services/ledger/import-ledger";
 import { ledgerWorkbook, sampleRows } from "../ledger/sample-file";
@@ -22,7 +23,8 @@ async function main() {
     u.pathname = `/${name}`;
     dbUrl = u.toString();
   }
-  const database = await openDb(dbUrl ? { url: dbUrl, seedDemo: true } : { dataDir: "memory://", seedDemo: true });
+  const database = await openDb(dbUrl ? { url: dbUrl } : { dataDir: "memory://" });
+  await prepareData(database, { demo: true });
   try {
     const [org] = await database.db.select().from(organisations).where(eq(organisations.name, "广州示例加油站有限公司（示例）"));
     const [user] = await database.db.select().from(users).where(eq(users.username, "jyzqy"));

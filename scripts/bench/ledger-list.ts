@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDb } from "../../src/server/db/open";
+import { prepareData } from "../../src/server/seed/prepare";
 import { catalogueKinds, organisations } from "../../src/server/db/schema";
 import { countInstruments, listInstruments } from "../../src/server/services/ledger/list-instruments";
 
@@ -16,7 +17,8 @@ async function main() {
   await admin.unsafe(`create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const database = await openDb({ url: u.toString(), seedDemo: true });
+  const database = await openDb({ url: u.toString() });
+  await prepareData(database, { demo: true });
   try {
     const db = database.db;
     const [org] = await db.select().from(organisations).where(eq(organisations.name, "广州示例加油站有限公司（示例）"));

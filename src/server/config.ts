@@ -18,7 +18,9 @@ export const config = {
   get timeZone() {
     return process.env.APP_TIME_ZONE ?? "Asia/Shanghai";
   },
-  get seedDemo() {
-    return process.env.SEED_DEMO !== "0";
+  /** SEED_DEMO=1 / 0 asks for / refuses the demo data; unset leaves the choice to the engine (see seed/prepare.ts). */
+  get seedDemo(): boolean | undefined {
+    const v = process.env.SEED_DEMO;
+    return v === "1" ? true : v === "0" ? false : undefined;
   },
 };

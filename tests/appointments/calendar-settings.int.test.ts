@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
 import { appointmentSlots, auditLog, calendarDays, institutionClosedDays } from "@/server/db/schema";
-import { seedHolidayCalendar } from "@/server/db/seed/calendar";
+import { seedHolidayCalendar } from "@/server/seed/calendar";
 import { bookedKey, openSlots } from "@/server/services/appointments/open-slots";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures, outcome } from "../helpers/fixtures";

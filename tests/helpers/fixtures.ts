@@ -2,9 +2,9 @@ import { eq, inArray } from "drizzle-orm";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
-import { catalogueKinds, catalogueVersions, departments, institutionClosedDays, filings, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
-import { PENDING_ORGS } from "@/server/db/seed/accounts";
-import { DEMO_ORGS, DEMO_USERS } from "@/server/db/seed/demo";
+import { catalogueKinds, catalogueVersions, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
+import { PENDING_ORGS } from "@/server/seed/accounts";
+import { DEMO_ORGS, DEMO_USERS } from "@/server/seed/demo";
 
 export type DemoOrgKey = (typeof DEMO_ORGS)[number]["key"];
 export type DemoAccount = (typeof DEMO_USERS)[number]["username"];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { Database } from "@/server/db/open";
-import { DEMO_USERS } from "@/server/db/seed/demo";
+import { DEMO_USERS } from "@/server/seed/demo";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures, outcome } from "../helpers/fixtures";
 import { policy } from "./table";

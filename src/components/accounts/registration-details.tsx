@@ -1,4 +1,8 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
 import { FileText } from "lucide-react";
+import { useTRPC } from "@/trpc/react";
 import { INSTITUTION_KIND_LABEL, LEVEL_LABEL, ORG_KIND_LABEL } from "@/lib/words";
 
 const DOC_LABEL: Record<string, string> = {
@@ -28,13 +32,17 @@ type Details = {
 
 /** The fields and documents of one registration, as a reviewer or the applicant sees them. */
 export function RegistrationDetails({ data }: { data: Details }) {
+  // The region as names (广东省 / 广州市 / 白云区), never as its code (issue 9 #16).
+  const trpc = useTRPC();
+  const region = useQuery(trpc.region.path.queryOptions({ code: data.regionCode ?? "" }, { enabled: !!data.regionCode }));
+  const regionText = region.data ? region.data.map((r) => r.name).join(" / ") : region.isPending ? "…" : "";
   const rows: [string, string | null | undefined][] = [
     ["名称", data.name],
     ["类型", ORG_KIND_LABEL[data.kind]],
     ["统一社会信用代码", data.uscc],
     ["机构类别", data.institutionKind ? INSTITUTION_KIND_LABEL[data.institutionKind] : null],
     ["级别", data.level ? LEVEL_LABEL[data.level] : null],
-    ["地区代码", data.regionCode],
+    ["所在地区", data.regionCode ? regionText : null],
     ["详细地址", data.address],
     ["单位类型", data.enterpriseType],
     ["法定代表人/负责人", data.legalRepresentative],

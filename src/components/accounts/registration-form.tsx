@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { registerAction, resubmitAction, type ActionResult } from "@/app/actions/registration";
 import { RegionPicker } from "@/components/region/region-picker";
 import { Button } from "@/components/ui/button";
-import type { RegistrationKind } from "@/lib/schemas/accounts";
+import { fieldErrorsOf, registrationSchemas, resubmitSchemas, type RegistrationKind } from "@/lib/schemas/accounts";
 import { INSTITUTION_KIND_LABEL, LEVEL_LABEL } from "@/lib/words";
 import { Field, FileField, MAX_UPLOAD_BYTES, SelectField } from "./fields";
 import { PhoneWithCode, useRegisterCode } from "./sms-code-field";
@@ -58,7 +58,10 @@ export function RegistrationForm({
       if (v instanceof File && v.size > MAX_UPLOAD_BYTES)
         clientErrors[k] = `文件“${v.name}”过大（${(v.size / 1024 / 1024).toFixed(1)} MB），单个文件不超过 5 MB`;
     }
-    if (register && form.get("password") !== form.get("confirmPassword")) clientErrors.confirmPassword = "两次输入的密码不一致";
+    // The service's own schema, here first: every field error (and a password mismatch) shows at once.
+    const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+    const parsed = (register ? registrationSchemas[kind] : resubmitSchemas[kind as keyof typeof resubmitSchemas]).safeParse(fields);
+    if (!parsed.success) Object.assign(clientErrors, { ...fieldErrorsOf(parsed.error), ...clientErrors });
     if (Object.keys(clientErrors).length) {
       setErrors(clientErrors);
       setMessage("请按提示修改后再提交");

@@ -62,7 +62,7 @@ export function PhoneWithCode({
           onChange={(e) => onPhone(e.target.value)}
           aria-invalid={errors.phone ? true : undefined}
         />
-        {errors.phone ? <p className="text-sm text-destructive">{errors.phone}</p> : null}
+        {errors.phone ? <p className="text-sm text-destructive" data-testid="error-phone">{errors.phone}</p> : null}
       </div>
       <div className="space-y-1">
         <Label htmlFor={`f-${codeName}`}>短信验证码</Label>

@@ -14,7 +14,8 @@ import { FILING_STATUS_LABEL, INSTRUMENT_STATUS_LABEL, METHOD_LABEL, ORIGIN_LABE
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { AttachmentsPanel } from "./attachments-panel";
-import { ACTION_LABEL, WARNING_LABEL } from "./labels";
+import { FieldChanges } from "@/components/audit/field-changes";
+import { WARNING_LABEL } from "./labels";
 import { LifecycleActions, type LifecycleVerb } from "./lifecycle-actions";
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -94,6 +95,11 @@ export function InstrumentDetail({ id }: { id: number }) {
         <Field label="检定方式">{METHOD_LABEL[d.method]}</Field>
         <Field label="器具数量">{d.quantity}</Field>
         <Field label="型式证书号">{d.typeCertNo}</Field>
+        <Field label="检定机构">
+          <span data-testid="instrument-institution">
+            {d.institutionName ? (d.filingStatus === "filed" ? d.institutionName : `${d.institutionName}（备案审核中）`) : ""}
+          </span>
+        </Field>
         <Field label="器具编码">{d.instrumentCode}</Field>
         <Field label="检定证书号">{d.certificateNo}</Field>
         <Field label="有效期至">
@@ -118,7 +124,11 @@ export function InstrumentDetail({ id }: { id: number }) {
           {d.history.length === 0 ? <li className="text-muted-foreground">登记于 {formatDateTime(d.createdAt)}，暂无其他历史记录</li> : null}
           {d.history.map((h) => (
             <li key={h.id}>
-              <span className="tabular-nums text-muted-foreground">{formatDateTime(h.at)}</span> · {h.actorName ?? "系统"} · <b>{ACTION_LABEL[h.action] ?? h.action}</b>
+              <span className="tabular-nums text-muted-foreground">{formatDateTime(h.at)}</span> · {h.actorName ?? "系统"} · <b>{h.actionLabel}</b>
+              {/* Creation records every field; the list shows what changed (edits, corrections, status). */}
+              {h.action === "instrument.create" || h.action === "instrument.copy" || h.action === "instrument.import" ? null : (
+                <FieldChanges changes={h.changes} className="mt-0.5 space-y-0.5 text-xs" />
+              )}
             </li>
           ))}
         </ol>

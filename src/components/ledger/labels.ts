@@ -1,13 +1,2 @@
 export const WARNING_LABEL = { red: "已过期", yellow: "30 天内到期" } as const;
 export const SUPERVISION_HINT = { P: "仅型式批准，不属于强检，不能登记", V: "强制检定", "P+V": "型式批准 + 强制检定，备案前须上传型式评价报告" } as const;
-export const ACTION_LABEL: Record<string, string> = {
-  "instrument.create": "新增",
-  "instrument.copy": "复制新增",
-  "instrument.import": "Excel 导入",
-  "instrument.update": "修改",
-  "instrument.stop": "停用",
-  "instrument.enable": "启用",
-  "instrument.scrap": "报废",
-  "instrument.attach": "上传附件",
-  "instrument.detach": "删除附件",
-};

@@ -21,6 +21,8 @@ import { useTRPC } from "@/trpc/react";
 import { WARNING_LABEL } from "./labels";
 import { LifecycleActions } from "./lifecycle-actions";
 
+const statusVariant = (s: keyof typeof INSTRUMENT_STATUS_LABEL) => (s === "in_use" ? "success" : s === "scrapped" ? "destructive" : s === "stopped" ? "warning" : "secondary");
+
 type Sort = "newest" | "validUntil" | "name";
 const ALL = "all";
 
@@ -215,60 +217,95 @@ export function LedgerTable() {
       ) : null}
 
       <ListState pending={list.isPending} empty={!items.length} emptyTitle="没有符合条件的器具" emptyDescription="可新增器具、导入 Excel，或调整筛选条件">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead className="w-8">
-                <Checkbox
-                  aria-label="选择本页全部"
-                  checked={allOnPage}
-                  onCheckedChange={(on) => setSelected((s) => {
-                    const n = new Set(s);
-                    for (const r of items) if (on) n.add(r.id); else n.delete(r.id);
-                    return n;
-                  })}
-                />
-              </TableHead>
-              <TableHead>器具名称</TableHead>
-              <TableHead className="hidden md:table-cell">种别</TableHead>
-              <TableHead>出厂编号</TableHead>
-              <TableHead className="hidden lg:table-cell">生产厂家</TableHead>
-              <TableHead className="hidden lg:table-cell">部门</TableHead>
-              <TableHead>状态</TableHead>
-              <TableHead className="hidden sm:table-cell">备案</TableHead>
-              <TableHead>有效期至</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((r) => (
-              <TableRow key={r.id} data-warning={r.warning ?? undefined} className={cn(r.warning === "red" && "bg-red-50", r.warning === "yellow" && "bg-amber-50")}>
-                <TableCell>
-                  <Checkbox aria-label={`选择 ${r.serialNo}`} checked={selected.has(r.id)} onCheckedChange={(on) => toggle(r.id, on === true)} />
-                </TableCell>
-                <TableCell>
+        {/* Phones: one card per instrument, so 备案 and 有效期至 are never cut off (issue 9 #17). */}
+        <ul className="space-y-2 sm:hidden" data-testid="ledger-cards">
+          {items.map((r) => (
+            <li
+              key={r.id}
+              data-warning={r.warning ?? undefined}
+              className={cn("rounded-lg border p-3", r.warning === "red" && "border-l-4 border-l-red-500 bg-red-50", r.warning === "yellow" && "border-l-4 border-l-amber-500 bg-amber-50")}
+            >
+              <div className="flex items-start justify-between gap-2">
+                <div className="min-w-0">
                   <Link className="font-medium text-primary hover:underline" href={`/enterprise/instruments/${r.id}`}>
                     {r.name}
                   </Link>
-                  <div className="text-xs text-muted-foreground">{r.model}</div>
-                </TableCell>
-                <TableCell className="hidden md:table-cell">
-                  {r.kindName} <span className="text-xs text-muted-foreground">{r.supervision}</span>
-                </TableCell>
-                <TableCell className="font-mono text-xs">{r.serialNo}</TableCell>
-                <TableCell className="hidden max-w-48 truncate lg:table-cell">{r.manufacturer}</TableCell>
-                <TableCell className="hidden lg:table-cell">{r.departmentName ?? "—"}</TableCell>
-                <TableCell>
-                  <Badge variant={r.status === "in_use" ? "success" : r.status === "scrapped" ? "destructive" : r.status === "stopped" ? "warning" : "secondary"}>{INSTRUMENT_STATUS_LABEL[r.status]}</Badge>
-                </TableCell>
-                <TableCell className="hidden sm:table-cell">{FILING_STATUS_LABEL[r.filingStatus]}</TableCell>
-                <TableCell className={cn("whitespace-nowrap", r.warning === "red" && "font-medium text-red-700", r.warning === "yellow" && "font-medium text-amber-700")}>
+                  <div className="truncate text-xs text-muted-foreground">
+                    {r.model} · 出厂编号 <span className="font-mono">{r.serialNo}</span>
+                  </div>
+                </div>
+                <Checkbox aria-label={`选择 ${r.serialNo}`} checked={selected.has(r.id)} onCheckedChange={(on) => toggle(r.id, on === true)} />
+              </div>
+              <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm">
+                <Badge variant={statusVariant(r.status)}>{INSTRUMENT_STATUS_LABEL[r.status]}</Badge>
+                <Badge variant="outline">备案：{FILING_STATUS_LABEL[r.filingStatus]}</Badge>
+              </div>
+              <div className="mt-1 text-sm">
+                <span className="text-muted-foreground">有效期至 </span>
+                <span className={cn("tabular-nums", r.warning === "red" && "font-medium text-red-700", r.warning === "yellow" && "font-medium text-amber-700")}>
                   {r.validUntil ?? "—"}
-                  {r.warning ? <div className="text-xs">{WARNING_LABEL[r.warning]}</div> : null}
-                </TableCell>
+                  {r.warning ? `（${WARNING_LABEL[r.warning]}）` : ""}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden sm:block">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-8">
+                  <Checkbox
+                    aria-label="选择本页全部"
+                    checked={allOnPage}
+                    onCheckedChange={(on) => setSelected((s) => {
+                      const n = new Set(s);
+                      for (const r of items) if (on) n.add(r.id); else n.delete(r.id);
+                      return n;
+                    })}
+                  />
+                </TableHead>
+                <TableHead>器具名称</TableHead>
+                <TableHead className="hidden md:table-cell">种别</TableHead>
+                <TableHead>出厂编号</TableHead>
+                <TableHead className="hidden lg:table-cell">生产厂家</TableHead>
+                <TableHead className="hidden lg:table-cell">部门</TableHead>
+                <TableHead>状态</TableHead>
+                <TableHead className="hidden sm:table-cell">备案</TableHead>
+                <TableHead>有效期至</TableHead>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {items.map((r) => (
+                <TableRow key={r.id} data-warning={r.warning ?? undefined} className={cn(r.warning === "red" && "bg-red-50", r.warning === "yellow" && "bg-amber-50")}>
+                  <TableCell>
+                    <Checkbox aria-label={`选择 ${r.serialNo}`} checked={selected.has(r.id)} onCheckedChange={(on) => toggle(r.id, on === true)} />
+                  </TableCell>
+                  <TableCell>
+                    <Link className="font-medium text-primary hover:underline" href={`/enterprise/instruments/${r.id}`}>
+                      {r.name}
+                    </Link>
+                    <div className="text-xs text-muted-foreground">{r.model}</div>
+                  </TableCell>
+                  <TableCell className="hidden md:table-cell">
+                    {r.kindName} <span className="text-xs text-muted-foreground">{r.supervision}</span>
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{r.serialNo}</TableCell>
+                  <TableCell className="hidden max-w-48 truncate lg:table-cell">{r.manufacturer}</TableCell>
+                  <TableCell className="hidden lg:table-cell">{r.departmentName ?? "—"}</TableCell>
+                  <TableCell>
+                    <Badge variant={statusVariant(r.status)}>{INSTRUMENT_STATUS_LABEL[r.status]}</Badge>
+                  </TableCell>
+                  <TableCell className="hidden sm:table-cell">{FILING_STATUS_LABEL[r.filingStatus]}</TableCell>
+                  <TableCell className={cn("whitespace-nowrap", r.warning === "red" && "font-medium text-red-700", r.warning === "yellow" && "font-medium text-amber-700")}>
+                    {r.validUntil ?? "—"}
+                    {r.warning ? <div className="text-xs">{WARNING_LABEL[r.warning]}</div> : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       </ListState>
       <ListPager pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>

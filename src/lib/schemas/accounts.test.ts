@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  changePasswordInput,
   departmentName,
+  fieldErrorsOf,
+  registrationSchemas,
+  resetPasswordInput,
   enterpriseRegistration,
   isValidResidentId,
   isValidUscc,
@@ -98,5 +102,27 @@ describe("account fields", () => {
     expect(departmentName.safeParse("设备管理部").success).toBe(true);
     expect(departmentName.safeParse("一二三四五六七八").success).toBe(true);
     expect(departmentName.safeParse("一二三四五六七八九").success).toBe(false);
+  });
+});
+
+describe("issue 9 #12 every registration error at once", () => {
+  it("a password mismatch is reported together with the bad USCC, weak password, short phone and empty required fields", () => {
+    const r = enterpriseRegistration.safeParse({ ...enterprise, uscc: "91440105MA5AAAAA02", password: "abc", confirmPassword: "abd", phone: "1390000", name: "", address: " " });
+    expect(r.success).toBe(false);
+    const errors = fieldErrorsOf(r.error!);
+    expect(Object.keys(errors).sort()).toEqual(["address", "confirmPassword", "name", "password", "phone", "uscc"]);
+    expect(errors.confirmPassword).toBe("两次输入的密码不一致");
+  });
+  it("the same holds for every registration path and for password reset and change", () => {
+    for (const kind of ["enterprise", "institution", "regulator", "personal"] as const) {
+      const r = registrationSchemas[kind].safeParse({ username: "ab", password: "Abcdef12", confirmPassword: "Abcdef13" });
+      const errors = fieldErrorsOf(r.error!);
+      expect(errors.confirmPassword, kind).toBe("两次输入的密码不一致");
+      expect(errors.username, kind).toBeDefined();
+    }
+    const reset = resetPasswordInput.safeParse({ username: "ab", phone: "1", code: "1", password: "Abcdef12", confirmPassword: "x" });
+    expect(Object.keys(fieldErrorsOf(reset.error!)).sort()).toEqual(["code", "confirmPassword", "phone", "username"]);
+    const change = changePasswordInput.safeParse({ oldPassword: "Abcdef12", password: "Abcdef12", confirmPassword: "x" });
+    expect(fieldErrorsOf(change.error!)).toMatchObject({ confirmPassword: "两次输入的密码不一致", password: "新密码不能与原密码相同" });
   });
 });

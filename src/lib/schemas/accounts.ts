@@ -1,5 +1,6 @@
 import { stdnum } from "stdnum";
 import { z } from "zod";
+import { INSTITUTION_KINDS, MEMBERSHIP_STATUSES, REGION_LEVELS } from "@/lib/vocab";
 import "./zod-zh";
 import { passwordProblems } from "@/lib/password-rules";
 import { idSchema, pageSchema, regionCodeSchema } from "./common";
@@ -36,12 +37,20 @@ export const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, "请输入 6 位
 export const emailSchema = z.union([z.literal(""), z.email("电子邮箱格式不正确").max(100)]).optional();
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 
+/**
+ * Object-level checks run only when every field passed, unless told when to run (zod `when`): these run as
+ * soon as the fields they compare are strings, so a mismatch is reported together with every field error
+ * (issue 9 #12).
+ */
+const whenStrings =
+  (...keys: string[]) =>
+  (payload: { value: unknown }) =>
+    keys.every((k) => typeof (payload.value as Record<string, unknown> | null)?.[k] === "string");
+const passwordsMatch = { message: "两次输入的密码不一致", path: ["confirmPassword"], when: whenStrings("password", "confirmPassword") };
+const samePassword = (v: unknown) => (v as { password: string }).password === (v as { confirmPassword: string }).confirmPassword;
+
 /** Password and its confirmation (R-ACC-2). */
-const withConfirmation = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, password: passwordSchema, confirmPassword: z.string() }).refine((v) => (v as { password: string }).password === (v as { confirmPassword: string }).confirmPassword, {
-    message: "两次输入的密码不一致",
-    path: ["confirmPassword"],
-  });
+const withConfirmation = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, password: passwordSchema, confirmPassword: z.string() }).refine(samePassword, passwordsMatch);
 
 const accountFields = {
   username: usernameSchema,
@@ -67,8 +76,8 @@ export const enterpriseRegistration = withConfirmation({ ...accountFields, ...en
 export const institutionFields = {
   name: text("机构名称", 60),
   uscc: usccSchema,
-  institutionKind: z.enum(["legal", "authorised"], { error: "请选择机构类别" }),
-  level: z.enum(["province", "city", "county"], { error: "请选择机构级别" }),
+  institutionKind: z.enum(INSTITUTION_KINDS, { error: "请选择机构类别" }),
+  level: z.enum(REGION_LEVELS, { error: "请选择机构级别" }),
   regionCode: regionCodeSchema,
   address: text("详细地址", 100),
   authorisationCertNo: text("授权证书编号", 60),
@@ -81,7 +90,7 @@ export const institutionRegistration = withConfirmation({ ...accountFields, ...i
 export const regulatorFields = {
   name: text("部门名称", 60).refine((v) => /市场监督管理局/.test(v), "部门名称请填写“xxxx市场监督管理局”"),
   uscc: usccSchema,
-  level: z.enum(["province", "city", "county"], { error: "请选择部门级别" }),
+  level: z.enum(REGION_LEVELS, { error: "请选择部门级别" }),
   regionCode: regionCodeSchema,
   address: text("详细地址", 100),
   contactName: text("联系人", 30),
@@ -98,6 +107,21 @@ export const personalRegistration = withConfirmation({
 
 export type RegistrationKind = "enterprise" | "institution" | "regulator" | "personal";
 
+/** The schema of each registration path, for the form (all errors before sending) and the service. */
+export const registrationSchemas = {
+  enterprise: enterpriseRegistration,
+  institution: institutionRegistration,
+  regulator: regulatorRegistration,
+  personal: personalRegistration,
+} as const;
+
+/** A failed parse as { field: its first message }, every field at once. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[String(i.path[0] ?? "form")] ??= i.message;
+  return out;
+}
+
 /** Resubmitting a rejected registration: the organisation's fields again (account fields stay). */
 export const resubmitSchemas = {
   enterprise: z.object(enterpriseFields).omit({ contactName: true }),
@@ -109,12 +133,12 @@ export const smsCodeRequest = z.object({ phone: phoneSchema });
 export const resetCodeRequest = z.object({ username: usernameSchema, phone: phoneSchema });
 export const resetPasswordInput = z
   .object({ username: usernameSchema, phone: phoneSchema, code: smsCodeSchema, password: passwordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { message: "两次输入的密码不一致", path: ["confirmPassword"] });
+  .refine(samePassword, passwordsMatch);
 
 export const changePasswordInput = z
   .object({ oldPassword: z.string().min(1, "请输入原密码").max(128), password: passwordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { message: "两次输入的密码不一致", path: ["confirmPassword"] })
-  .refine((v) => v.password !== v.oldPassword, { message: "新密码不能与原密码相同", path: ["password"] });
+  .refine(samePassword, passwordsMatch)
+  .refine((v) => v.password !== v.oldPassword, { message: "新密码不能与原密码相同", path: ["password"], when: whenStrings("password", "oldPassword") });
 export const contactInput = z.object({ displayName: text("姓名", 30), phone: phoneSchema, email: emailSchema });
 
 export const registrationQueueInput = pageSchema.extend({
@@ -127,7 +151,7 @@ export const rejectInput = z.object({ id: idSchema, reason: text("退回原因",
 export const joinRequestInput = z.object({ uscc: usccSchema });
 export const membershipIdInput = z.object({ id: idSchema });
 export const membershipRejectInput = z.object({ id: idSchema, reason: z.string().trim().max(200, "原因不超过 200 个字").optional() });
-export const membershipListInput = z.object({ status: z.enum(["pending", "approved", "rejected", "removed"]).optional() });
+export const membershipListInput = z.object({ status: z.enum(MEMBERSHIP_STATUSES).optional() });
 
 /** Departments (seed 003: 部门名称最多不超过 8 个字). */
 export const departmentName = z.string().trim().min(1, "请填写部门名称").max(8, "部门名称最多 8 个字");

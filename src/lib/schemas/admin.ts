@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USER_ROLES } from "@/lib/vocab";
 import "./zod-zh";
 import { idSchema, pageSchema, regionCodeSchema } from "./common";
 
@@ -10,7 +11,7 @@ export const auditListInput = pageSchema.extend({
 
 export const userListInput = pageSchema.extend({
   q: z.string().trim().max(40, "搜索词不超过 40 个字").optional(),
-  role: z.enum(["enterprise", "institution", "regulator", "admin", "personal"]).optional(),
+  role: z.enum(USER_ROLES).optional(),
   /** Users whose organisation lies in this region subtree. */
   regionCode: regionCodeSchema.optional(),
 });

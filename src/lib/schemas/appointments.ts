@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "./zod-zh";
+import { calendarDayKindSchema } from "@/lib/vocab";
 import { idSchema } from "./common";
 
 /**
@@ -19,9 +20,7 @@ export const yearSchema = z.coerce.number({ error: "请选择年份" }).int("年
 /** Wall-clock time in China, "HH:MM" on a 24-hour clock. */
 export const timeSchema = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM（24 小时制）");
 
-export const CALENDAR_DAY_KINDS = ["holiday", "workday"] as const;
-export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
-export const CALENDAR_DAY_KIND_LABEL: Record<CalendarDayKind, string> = { holiday: "法定节假日", workday: "调休上班" };
+export { CALENDAR_DAY_KIND_LABEL, type CalendarDayKind } from "@/lib/vocab";
 
 export const MAX_SLOTS_PER_DAY = 12;
 export const MAX_SLOT_CAPACITY = 10_000;
@@ -84,7 +83,7 @@ export const closedDayIdInput = z.object({ id: idSchema });
 export const holidayListInput = z.object({ year: yearSchema });
 export const holidayAddInput = z.object({
   day: daySchema,
-  kind: z.enum(CALENDAR_DAY_KINDS, { error: "请选择类型（法定节假日或调休上班）" }),
+  kind: calendarDayKindSchema,
   name: z.string().trim().min(1, "请填写名称，如“国庆节”").max(20, "名称不超过 20 个字"),
 });
 export const holidayRemoveInput = z.object({ day: daySchema });

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import "./zod-zh";
+import { FILING_STATES, METHODS, RETURN_REASONS } from "@/lib/vocab";
 import { idSchema, pageSchema, regionCodeSchema } from "./common";
+import { instrumentFields } from "./ledger";
 
 const ids = (max: number) =>
   z.array(idSchema).min(1, "请至少选择一条记录").max(max, `一次最多处理 ${max} 条`).transform((a) => [...new Set(a)]);
 
-export const methodSchema = z.enum(["send_in", "on_site"], { error: "请选择检定方式" });
+export const methodSchema = z.enum(METHODS, { error: "请选择检定方式" });
 
 /** 检定能力 row (SPEC §7). */
 export const capabilityInput = z.object({
@@ -29,23 +31,36 @@ export const submitFilingsInput = z.object({
     .max(200, "一次最多提交 200 台器具"),
 });
 
-/** Fields the enterprise may correct on a 资料不完整 return before resubmitting (R-FIL-6). */
-export const instrumentCorrection = z.object({
-  name: z.string().trim().min(1, "请填写器具名称").max(100, "器具名称不超过 100 个字"),
-  model: z.string().trim().min(1, "请填写型号规格").max(100, "型号规格不超过 100 个字"),
-  measuringRange: z.string().trim().max(100, "测量范围不超过 100 个字").nullish(),
-  accuracyClass: z.string().trim().max(50, "准确度等级不超过 50 个字").nullish(),
-  installLocation: z.string().trim().min(1, "请填写安装使用地点").max(200, "安装使用地点不超过 200 个字"),
-  typeCertNo: z.string().trim().max(60, "型式证书号不超过 60 个字").nullish(),
-  remark: z.string().trim().max(500, "备注不超过 500 个字").nullish(),
+/**
+ * Fields the enterprise may correct on a 资料不完整 return before resubmitting (R-FIL-6): the ledger's own
+ * field rules, picked, so a resubmission can never store what the edit form refuses.
+ */
+export const instrumentCorrection = instrumentFields.pick({
+  name: true,
+  model: true,
+  measuringRange: true,
+  accuracyClass: true,
+  installLocation: true,
+  typeCertNo: true,
+  remark: true,
 });
+/** The columns a correction writes: an optional field left empty is cleared, as the ledger's edit form does. */
+export function correctionColumns(c: z.output<typeof instrumentCorrection>) {
+  return {
+    ...c,
+    measuringRange: c.measuringRange ?? null,
+    accuracyClass: c.accuracyClass ?? null,
+    typeCertNo: c.typeCertNo ?? null,
+    remark: c.remark ?? null,
+  };
+}
 export const resubmitInput = z.object({ instrumentId: idSchema, institutionId: idSchema, changes: instrumentCorrection.optional() });
 export const instrumentIdInput = z.object({ instrumentId: idSchema });
 
 export const candidateListInput = pageSchema.extend({ q: z.string().trim().max(40, "搜索词不超过 40 个字").optional() });
 export const myFilingsInput = pageSchema.extend({ tab: z.enum(["submitted", "returned"]) });
 
-export const filingStateSchema = z.enum(["pending", "assigned", "filed", "returned"]);
+export const filingStateSchema = z.enum(FILING_STATES);
 export const queueInput = pageSchema.extend({
   /** review: filings submitted to the caller (备案审核); handle: filings assigned to the caller (备案处理). */
   view: z.enum(["review", "handle"]).default("review"),
@@ -53,7 +68,7 @@ export const queueInput = pageSchema.extend({
   q: z.string().trim().max(40, "搜索词不超过 40 个字").optional(),
 });
 
-export const returnReasonSchema = z.enum(["incomplete", "not_in_catalogue", "other"], { error: "请选择退回原因" });
+export const returnReasonSchema = z.enum(RETURN_REASONS, { error: "请选择退回原因" });
 export const decideInput = z.object({ filingIds: ids(500) });
 export const assignInput = z.object({ filingIds: ids(500), countyInstitutionId: idSchema });
 export const returnInput = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "./zod-zh";
-import { idSchema } from "./common";
+import { FILING_STATUSES, INSTRUMENT_STATUSES, METHODS, ORIGINS, PURPOSES } from "@/lib/vocab";
+import { CURSOR_INVALID, idSchema } from "./common";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -24,11 +25,7 @@ export const daySchema = z
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
   }, "日期不存在");
 
-export const INSTRUMENT_STATUSES = ["new", "in_use", "stopped", "scrapped"] as const;
-export const FILING_STATUSES = ["none", "pending", "assigned", "filed", "returned"] as const;
-export const PURPOSES = ["trade", "safety", "medical", "environment"] as const;
-export const METHODS = ["send_in", "on_site"] as const;
-export const ORIGINS = ["domestic", "imported"] as const;
+export { FILING_STATUSES, INSTRUMENT_STATUSES, METHODS, ORIGINS, PURPOSES } from "@/lib/vocab";
 
 /** Custom tags: given as a list or as one space-separated string (SPEC §5 自定义标签). */
 export const tagsSchema = z
@@ -103,11 +100,10 @@ export const ledgerListInput = ledgerFilterSchema.extend({
   sort: z.enum(LEDGER_SORTS).default("newest"),
   limit: z.number().int().min(1).max(200).default(20),
   /** Opaque keyset cursor returned by the previous page. */
-  cursor: z.string().max(200).nullish(),
+  cursor: z.string({ error: CURSOR_INVALID }).max(200, CURSOR_INVALID).nullish(),
 });
 
-export const attachmentSlots = ["general", "type_evaluation"] as const;
-export type AttachmentSlot = (typeof attachmentSlots)[number];
+export { ATTACHMENT_SLOTS as attachmentSlots, type AttachmentSlot } from "@/lib/vocab";
 export const attachmentDeleteInput = z.object({ instrumentId: idSchema, attachmentId: idSchema });
 
 /** Row-by-row import: a small batch of rows (already parsed to cells by the parse endpoint). */
@@ -117,4 +113,3 @@ export const importRowsInput = z.object({
     .min(1)
     .max(50, "每批最多 50 行"),
 });
-export const importBatchInput = z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, "导入批次无效") });

@@ -1,5 +1,5 @@
 import "server-only";
-/** An ILIKE "contains" pattern for user text: `%`, `_` and `\` match themselves, not any characters. */
-export function escapeLike(q: string) {
+/** A substring pattern for LIKE / ILIKE: the user's `%`, `_` and `\` match themselves, not any text. */
+export function escapeLike(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

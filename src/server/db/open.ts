@@ -5,8 +5,6 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { acquireDirLock } from "./lock";
 import * as schema from "./schema";
-import { seedDemo as runDemoSeed } from "./seed/demo";
-import { seedReference } from "./seed/reference";
 
 type Schema = typeof schema;
 /** Both drivers type-check against this. */
@@ -22,19 +20,19 @@ export type OpenOptions = {
   /** PGlite data directory, or "memory://" for a throwaway in-memory database. */
   dataDir?: string;
   migrate?: boolean;
-  seedDemo?: boolean;
 };
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
+/**
+ * Opens the database and brings its schema up to date — nothing more. Reference data and the demo seed are
+ * separate steps (src/server/seed/prepare.ts) run by the start-up, `npm run db:reset` and the test helper,
+ * so the database layer imports no service.
+ */
 export async function openDb(opts: OpenOptions = {}): Promise<Database> {
   const database = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir ?? "memory://");
   try {
-    if (opts.migrate !== false) {
-      await migrate(database);
-      await seedReference(database.db);
-      if (opts.seedDemo) await runDemoSeed(database.db);
-    }
+    if (opts.migrate !== false) await migrate(database);
   } catch (err) {
     await database.close();
     throw err;
@@ -73,14 +71,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function migrate(database: Database) {
+/** Applies the migrations of `folder` (default: drizzle/) not yet applied; tests pass a shorter history. */
+export async function migrate(database: Database, folder = migrationsFolder) {
   if (database.kind === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver's own type
-    await migrate(database.db as any, { migrationsFolder });
+    await migrate(database.db as any, { migrationsFolder: folder });
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver's own type
-    await migrate(database.db as any, { migrationsFolder });
+    await migrate(database.db as any, { migrationsFolder: folder });
   }
 }

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref } from "./_columns";
+import { outboxStatus } from "./enums";
 import { files } from "./files";
 import { organisations } from "./organisations";
 
@@ -35,7 +36,7 @@ export const outbox = pgTable(
     recipient: text("recipient").notNull(),
     subject: text("subject"),
     body: text("body").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: outboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),

@@ -1,18 +1,42 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  ATTACHMENT_SLOTS,
+  CALENDAR_DAY_KINDS,
+  FLOW_STATUSES,
+  FILING_STATUSES,
+  INSTITUTION_KINDS,
+  INSTRUMENT_STATUSES,
+  MEMBER_ROLES,
+  MEMBERSHIP_STATUSES,
+  METHODS,
+  ORG_KINDS,
+  ORG_STATUSES,
+  ORIGINS,
+  OUTBOX_STATUSES,
+  PURPOSES,
+  REGIMES,
+  REGION_LEVELS,
+  SUPERVISIONS,
+  USER_ROLES,
+} from "@/lib/vocab";
 
-export const regionLevel = pgEnum("region_level", ["province", "city", "county"]);
-export const orgKind = pgEnum("org_kind", ["enterprise", "institution", "regulator", "platform"]);
-export const institutionKind = pgEnum("institution_kind", ["legal", "authorised"]);
-export const orgStatus = pgEnum("org_status", ["pending", "approved", "rejected", "disabled"]);
-export const userRole = pgEnum("user_role", ["enterprise", "institution", "regulator", "admin", "personal"]);
-export const memberRole = pgEnum("member_role", ["owner", "member"]);
-export const membershipStatus = pgEnum("membership_status", ["pending", "approved", "rejected", "removed"]);
-export const supervision = pgEnum("supervision", ["P", "V", "P+V"]);
-export const purpose = pgEnum("purpose", ["trade", "safety", "medical", "environment"]);
-export const regime = pgEnum("regime", ["periodic", "first_only_limited_life", "first_only"]);
-export const method = pgEnum("method", ["send_in", "on_site"]);
-export const instrumentStatus = pgEnum("instrument_status", ["new", "in_use", "stopped", "scrapped"]);
-export const origin = pgEnum("origin", ["domestic", "imported"]);
-export const filingStatus = pgEnum("filing_status", ["none", "pending", "assigned", "filed", "returned"]);
-/** Platform calendar rows: 法定节假日 or 调休上班 (a working weekend). */
-export const calendarDayKind = pgEnum("calendar_day_kind", ["holiday", "workday"]);
+// Database enums derive from the one vocabulary in src/lib/vocab (issue 8 step 4): a new code is added there,
+// then `npx drizzle-kit generate` writes the ALTER TYPE.
+export const regionLevel = pgEnum("region_level", REGION_LEVELS);
+export const orgKind = pgEnum("org_kind", ORG_KINDS);
+export const institutionKind = pgEnum("institution_kind", INSTITUTION_KINDS);
+export const orgStatus = pgEnum("org_status", ORG_STATUSES);
+export const userRole = pgEnum("user_role", USER_ROLES);
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
+export const membershipStatus = pgEnum("membership_status", MEMBERSHIP_STATUSES);
+export const supervision = pgEnum("supervision", SUPERVISIONS);
+export const purpose = pgEnum("purpose", PURPOSES);
+export const regime = pgEnum("regime", REGIMES);
+export const method = pgEnum("method", METHODS);
+export const instrumentStatus = pgEnum("instrument_status", INSTRUMENT_STATUSES);
+export const origin = pgEnum("origin", ORIGINS);
+export const filingStatus = pgEnum("filing_status", FILING_STATUSES);
+export const flowStatus = pgEnum("flow_status", FLOW_STATUSES);
+export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
+export const attachmentSlot = pgEnum("attachment_slot", ATTACHMENT_SLOTS);
+export const calendarDayKind = pgEnum("calendar_day_kind", CALENDAR_DAY_KINDS);

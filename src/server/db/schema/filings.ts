@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, updatedAt } from "./_columns";
 import { catalogueKinds } from "./catalogue";
+import { FILING_STATES, RETURN_REASONS, type FilingAction } from "@/lib/vocab";
 import { method } from "./enums";
 import { instruments } from "./instruments";
 import { organisations } from "./organisations";
 
-export const filingState = pgEnum("filing_state", ["pending", "assigned", "filed", "returned"]);
-export const filingReturnReason = pgEnum("filing_return_reason", ["incomplete", "not_in_catalogue", "other"]);
+export const filingState = pgEnum("filing_state", FILING_STATES);
+export const filingReturnReason = pgEnum("filing_return_reason", RETURN_REASONS);
 
 /**
  * 检定能力 (SPEC §7): one row per institution × catalogue kind × method. `regionCodes` empty means the
@@ -40,7 +41,7 @@ export const institutionCapabilities = pgTable(
 
 export type FilingHistoryEntry = {
   at: string;
-  action: "submit" | "approve" | "assign" | "return" | "confirm" | "decline";
+  action: FilingAction;
   byOrgId: number;
   byUserId: number | null;
   toOrgId?: number;
@@ -87,15 +88,4 @@ export const filings = pgTable(
     index("filings_assigned_state_idx").on(t.assignedInstitutionId, t.state, t.id).where(sql`${t.assignedInstitutionId} is not null`),
     index("filings_enterprise_state_idx").on(t.enterpriseId, t.state, t.id),
   ],
-);
-
-/** R-FIL-4: the last sequence handed out per county and approval day; the row is locked by the upsert. */
-export const instrumentCodeSequences = pgTable(
-  "instrument_code_sequences",
-  {
-    countyCode: text("county_code").notNull(),
-    day: date("day").notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.countyCode, t.day] })],
 );

@@ -9,4 +9,5 @@ export * from "./files";
 export * from "./filings";
 export * from "./accounts";
 export * from "./ledger";
+export * from "./sequences";
 export * from "./calendar";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, locationColumns, ref, updatedAt } from "./_columns";
 import { catalogueKinds } from "./catalogue";
-import { filingStatus, instrumentStatus, method, origin, purpose } from "./enums";
+import { filingStatus, flowStatus, instrumentStatus, method, origin, purpose } from "./enums";
 import { departments, organisations } from "./organisations";
 
 /** One physical instrument: one ledger row (SPEC §5). */
@@ -38,7 +38,7 @@ export const instruments = pgTable(
     typeCertNo: text("type_cert_no"),
     filingStatus: filingStatus("filing_status").notNull().default("none"),
     /** Workflow the instrument is in right now (filing / appointment); null when idle (R-LED-2). */
-    flowStatus: text("flow_status"),
+    flowStatus: flowStatus("flow_status"),
     certificateNo: text("certificate_no"),
     validUntil: date("valid_until"),
     filingApprovedOn: date("filing_approved_on"),

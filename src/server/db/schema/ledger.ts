@@ -1,5 +1,6 @@
 import { bigint, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref } from "./_columns";
+import { attachmentSlot } from "./enums";
 import { files } from "./files";
 import { instruments } from "./instruments";
 import { organisations } from "./organisations";
@@ -19,7 +20,7 @@ export const instrumentAttachments = pgTable(
       .notNull()
       .references(() => files.id),
     /** "general" (相关资料) or "type_evaluation" (型式评价报告). */
-    slot: text("slot").notNull().default("general"),
+    slot: attachmentSlot("slot").notNull().default("general"),
     /** Copied from files.size so the 10 MB per-instrument total is one indexed sum. */
     size: bigint("size", { mode: "number" }).notNull(),
     createdAt: createdAt(),

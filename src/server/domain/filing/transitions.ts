@@ -1,3 +1,4 @@
+import type { FilingState, FilingStatus, FlowStatus, InstrumentStatus, ReturnReason, Supervision } from "@/lib/vocab";
 import { AppError } from "@/server/errors";
 
 /**
@@ -5,15 +6,14 @@ import { AppError } from "@/server/errors";
  * write transaction and throws a typed AppError when the action is not allowed. Services call them again
  * after locking the rows, so a decision made on stale data never lands.
  */
-export type FilingState = "pending" | "assigned" | "filed" | "returned";
-export type ReturnReason = "incomplete" | "not_in_catalogue" | "other";
-export type InstrumentFilingStatus = "none" | "pending" | "assigned" | "filed" | "returned";
+export type { FilingState, ReturnReason };
+export type InstrumentFilingStatus = FilingStatus;
 
 export type FileableInstrument = {
-  status: "new" | "in_use" | "stopped" | "scrapped";
+  status: InstrumentStatus;
   filingStatus: InstrumentFilingStatus;
-  flowStatus: string | null;
-  supervision: "P" | "V" | "P+V";
+  flowStatus: FlowStatus | null;
+  supervision: Supervision;
   /** Verified before (certificate or validity on record): later cycles book directly (R-FIL-5). */
   verifiedBefore: boolean;
   hasTypeEvaluationReport: boolean;
@@ -35,11 +35,6 @@ export function assertCanSubmit(i: FileableInstrument): void {
 
 export type FilingRecord = { state: FilingState; institutionId: number; assignedInstitutionId: number | null };
 export type Caller = { orgId: number; level: "province" | "city" | "county" | null; institutionKind: "legal" | "authorised" | null };
-
-/** Is the filing in the caller's hands at all? Otherwise it does not exist for them (R-SCOPE-4). */
-export function isVisibleTo(f: FilingRecord, orgId: number): boolean {
-  return f.institutionId === orgId || f.assignedInstitutionId === orgId;
-}
 
 /** The reviewing institution decides filings waiting for it (approve / assign / return, R-FIL-2). */
 export function assertReviewable(f: FilingRecord, caller: Caller): void {
@@ -80,11 +75,6 @@ export function assertAssignTarget(target: AssignTarget, callerRegion: string, i
     (target.cityCode === callerRegion || target.provinceCode === callerRegion);
   if (!below || target.countyCode !== instrumentCounty) throw new AppError("FILING_ASSIGN_TARGET_INVALID");
   if (!hasCapability) throw new AppError("FILING_ASSIGN_NO_CAPABILITY");
-}
-
-/** 不属于强检目录 can only be deleted; 资料不完整 and other reasons can be corrected and resubmitted (R-FIL-6). */
-export function canResubmit(reason: ReturnReason | null): boolean {
-  return reason !== "not_in_catalogue";
 }
 
 /** R-FIL-4: 6-digit county + YYYYMMDD + 4-digit sequence within that county and day. */

@@ -2,19 +2,21 @@
  * R-LED-2: what may happen to a ledger row in which state. Pure: given the row's state and an action, the new
  * status or the error code the service throws (the service re-checks inside its transaction).
  */
-export type InstrumentStatus = "new" | "in_use" | "stopped" | "scrapped";
+import { INSTRUMENT_STATUS_LABEL, type FilingStatus, type FlowStatus, type InstrumentStatus } from "@/lib/vocab";
+
+export type { InstrumentStatus };
 export type LifecycleState = {
   status: InstrumentStatus;
-  filingStatus: "none" | "pending" | "assigned" | "filed" | "returned";
+  filingStatus: FilingStatus;
   /** Non-null while the instrument is in a filing or appointment flow. */
-  flowStatus: string | null;
+  flowStatus: FlowStatus | null;
   instrumentCode: string | null;
 };
 export type LifecycleAction = "modify" | "delete" | "stop" | "enable" | "scrap";
 export type LifecycleError = "LEDGER_IN_FLOW" | "LEDGER_NOT_DELETABLE" | "LEDGER_BAD_TRANSITION";
 export type LifecycleResult = { ok: true; status: InstrumentStatus } | { ok: false; error: LifecycleError; message: string };
 
-const STATUS_WORD: Record<InstrumentStatus, string> = { new: "新增", in_use: "在用", stopped: "停用", scrapped: "报废" };
+const STATUS_WORD: Record<InstrumentStatus, string> = INSTRUMENT_STATUS_LABEL;
 
 /** Status changes: stop from in use, enable from stopped or scrapped, scrap from stopped. */
 const TRANSITIONS: Record<"stop" | "enable" | "scrap", { from: InstrumentStatus[]; to: InstrumentStatus; word: string }> = {

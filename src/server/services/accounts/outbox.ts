@@ -3,6 +3,7 @@ import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { outboxListInput } from "@/lib/schemas/accounts";
 import type { Scope } from "@/server/authz/scope";
+import { page } from "@/server/db/keyset";
 import type { Queryable } from "@/server/db/open";
 import { outbox } from "@/server/db/schema";
 
@@ -18,7 +19,5 @@ export async function outboxPage(db: Queryable, _scope: Extract<Scope, { kind: "
     .where(and(...where))
     .orderBy(desc(outbox.id))
     .limit(input.limit + 1);
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  return page(rows, input.limit);
 }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { registrationQueueInput } from "@/lib/schemas/accounts";
 import type { SessionUser } from "@/server/auth/session-user";
+import { page } from "@/server/db/keyset";
 import type { Queryable } from "@/server/db/open";
 import { files, memberships, organisationDocuments, organisations, regions, users } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
@@ -69,9 +70,7 @@ export async function registrationQueue(db: Queryable, reviewer: SessionUser, in
     .where(and(...where))
     .orderBy(input.status === "pending" ? asc(organisations.id) : desc(organisations.id))
     .limit(input.limit + 1);
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  return page(rows, input.limit);
 }
 
 /** One registration in the reviewer's queue, with its documents; outside the queue: NOT_FOUND. */

@@ -3,17 +3,13 @@ import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { auditListInput, userListInput } from "@/lib/schemas/admin";
 import { inRegion, regionFilterOf, type Scope } from "@/server/authz/scope";
+import { page } from "@/server/db/keyset";
+import { escapeLike } from "@/server/db/like";
 import type { Queryable } from "@/server/db/open";
 import { auditLog, organisations, users } from "@/server/db/schema";
+import { describeAuditRows } from "@/server/services/audit-view";
 
 type AdminScope = Extract<Scope, { kind: "admin" }>;
-
-/** Keyset page: newest first, `cursor` is the last id already shown. */
-function page<T extends { id: number }>(rows: T[], limit: number) {
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
-}
 
 /** The audit log, newest first, filtered by entity and action (administrators only). */
 export async function auditLogPage(db: Queryable, _scope: AdminScope, input: z.infer<typeof auditListInput>) {
@@ -40,12 +36,14 @@ export async function auditLogPage(db: Queryable, _scope: AdminScope, input: z.i
     .where(and(...where))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  return page(rows, input.limit);
+  const p = page(rows, input.limit);
+  // Chinese action and object names, field changes in words (issue 9 #16).
+  return { ...p, items: await describeAuditRows(db, p.items) };
 }
 
 /** Every account, newest first, by role, region of its organisation and a search text (administrators only). */
 export async function userPage(db: Queryable, _scope: AdminScope, input: z.infer<typeof userListInput>) {
-  const q = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const q = input.q ? escapeLike(input.q) : null;
   const rows = await db
     .select({
       id: users.id,

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/server/db/open";
-import { filings, instrumentCodeSequences, instruments, organisations, type FilingHistoryEntry } from "@/server/db/schema";
+import { filings, instruments, organisations, type FilingHistoryEntry } from "@/server/db/schema";
+import { nextNumber } from "@/server/services/numbering/next-number";
 import {
   assertAssignedTo, assertAssignTarget, assertCanAssign, assertReviewable, instrumentCode, type Caller, type FilingRecord, type ReturnReason,
 } from "@/server/domain/filing/transitions";
@@ -52,19 +53,6 @@ const entry = (d: Decider, action: FilingHistoryEntry["action"], extra: Partial<
 const appendHistory = (e: FilingHistoryEntry) => sql`${filings.history} || ${JSON.stringify([e])}::jsonb`;
 const asRecord = (r: Locked): FilingRecord => ({ state: r.state, institutionId: r.institutionId, assignedInstitutionId: r.assignedInstitutionId });
 
-/** R-FIL-4: takes `count` consecutive sequence numbers for a county and day; the upsert locks the row. */
-async function takeSequence(tx: Tx, countyCode: string, day: string, count: number): Promise<number> {
-  const [row] = await tx
-    .insert(instrumentCodeSequences)
-    .values({ countyCode, day, n: count })
-    .onConflictDoUpdate({
-      target: [instrumentCodeSequences.countyCode, instrumentCodeSequences.day],
-      set: { n: sql`${instrumentCodeSequences.n} + ${count}` },
-    })
-    .returning({ n: instrumentCodeSequences.n });
-  return row!.n - count + 1;
-}
-
 /** Marks filings approved by `institutionId` and gives each instrument its code (R-FIL-2/3/4). */
 async function approveLocked(tx: Tx, d: Decider, rows: Locked[], institutionId: number, action: "approve" | "confirm") {
   const day = chinaToday();
@@ -72,7 +60,7 @@ async function approveLocked(tx: Tx, d: Decider, rows: Locked[], institutionId: 
   for (const r of rows) byCounty.set(r.countyCode, [...(byCounty.get(r.countyCode) ?? []), r]);
   const codes = new Map<number, string>();
   for (const [county, list] of byCounty) {
-    const first = await takeSequence(tx, county, day, list.length);
+    const first = await nextNumber(tx, "instrument_code", county, day, list.length);
     list.forEach((r, i) => codes.set(r.id, instrumentCode(county, day, first + i)));
   }
   const e = entry(d, action);

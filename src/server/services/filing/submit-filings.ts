@@ -5,10 +5,11 @@ import { filings, instruments, type FilingHistoryEntry } from "@/server/db/schem
 import { assertCanSubmit } from "@/server/domain/filing/transitions";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
+import { auditView } from "@/server/services/ledger/load";
 import { loadCandidates, routeFor } from "./candidates";
 import { loadFileable } from "./load-fileable";
 import type { z } from "zod";
-import type { instrumentCorrection } from "@/lib/schemas/filing";
+import { correctionColumns, type instrumentCorrection } from "@/lib/schemas/filing";
 
 type Item = { instrumentId: number; institutionId: number };
 
@@ -46,7 +47,15 @@ export async function submitFilings(
       }
     });
     if (correction) {
-      await tx.update(instruments).set(correction).where(inArray(instruments.id, rows.map((r) => r.id)));
+      // The corrections are a ledger edit: the instrument's 历史记录 shows them field by field (issue 9 #15).
+      const ids = rows.map((r) => r.id);
+      const before = await tx.select().from(instruments).where(inArray(instruments.id, ids));
+      const after = await tx.update(instruments).set(correctionColumns(correction)).where(inArray(instruments.id, ids)).returning();
+      await writeAudit(
+        tx,
+        actor,
+        after.map((a) => ({ action: "instrument.correct", entityType: "instrument", entityId: a.id, before: auditView(before.find((b) => b.id === a.id)!), after: auditView(a) })),
+      );
     }
     const created = await tx.insert(filings).values(values).returning({ id: filings.id, instrumentId: filings.instrumentId, institutionId: filings.institutionId });
     // The instrument is now in the filing flow: the ledger refuses edits until it leaves it (R-LED-2).

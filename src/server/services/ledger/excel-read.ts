@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import { cleanHeader, EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
 import { mapHeaders } from "@/server/domain/ledger/excel-row";
+import { unquoteFormula } from "@/server/domain/ledger/formula-guard";
 import { inspectXlsx, MAX_UNPACKED_BYTES, measureInflated, type ZipEntry } from "@/server/domain/files/zip-guard";
 import { AppError } from "@/server/errors";
 
@@ -67,7 +68,8 @@ export async function readLedgerSheet(bytes: Uint8Array, onProgress?: (rows: num
     for await (const sheet of reader) {
       let headers: string[] | null = null;
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        // The export quotes text that could run as a formula; take the quote off (formula-guard).
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => unquoteFormula(cellText(v)));
         if (!headers) {
           headers = values.map(cleanHeader);
           const { missing } = mapHeaders(headers);

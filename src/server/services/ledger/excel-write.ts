@@ -9,11 +9,15 @@ import type { Queryable } from "@/server/db/open";
 import { catalogueItems, catalogueKinds, departments, instruments, regions } from "@/server/db/schema";
 import { EXCEL_COLUMNS, EXPORT_ONLY_HEADERS, kindLabel, type ExcelColumn } from "@/server/domain/ledger/excel-columns";
 import type { RowError } from "@/server/domain/ledger/excel-row";
+import { neutraliseFormula } from "@/server/domain/ledger/formula-guard";
 import { countyLabels, currentKinds } from "./lookups";
 import { ledgerWhere, type LedgerScope } from "./list-filter";
 import { alias } from "drizzle-orm/pg-core";
 
 const STATUS_WORDS = { new: "新增", in_use: "在用", stopped: "停用", scrapped: "报废" } as const;
+/** Rows of the template that offer the drop-down lists (row 1 headers, row 2 notes). */
+export const TEMPLATE_FIRST_ROW = 3;
+export const TEMPLATE_LAST_ROW = 2002;
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 
 function styleHeader(ws: ExcelJS.Worksheet, columns: { header: string; width: number; required?: boolean }[]) {
@@ -59,19 +63,20 @@ export async function buildTemplate(db: Queryable): Promise<Buffer> {
     listValues[name].forEach((v, r) => (lists.getCell(`${col}${r + 1}`).value = v));
     listCol[name] = `下拉列表!$${col}$1:$${col}$${Math.max(1, listValues[name].length)}`;
   });
+  // One validation per column over its whole range: per-cell validations let exceljs merge them into
+  // overlapping ranges (H3:H2002 and H10:H2002), which Excel then offers to "repair" (issue 9 #18).
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   EXCEL_COLUMNS.forEach((c, i) => {
     if (!c.list) return;
     const letter = ws.getColumn(i + 1).letter;
-    for (let r = 3; r <= 2002; r++) {
-      ws.getCell(`${letter}${r}`).dataValidation = {
-        type: "list",
-        allowBlank: !c.required,
-        formulae: [listCol[c.list]!],
-        showErrorMessage: c.list !== "regions",
-        errorTitle: "请从列表选择",
-        error: `请从下拉列表中选择${c.header}`,
-      };
-    }
+    validations.add(`${letter}${TEMPLATE_FIRST_ROW}:${letter}${TEMPLATE_LAST_ROW}`, {
+      type: "list",
+      allowBlank: !c.required,
+      formulae: [listCol[c.list]!],
+      showErrorMessage: c.list !== "regions",
+      errorTitle: "请从列表选择",
+      error: `请从下拉列表中选择${c.header}`,
+    });
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -87,6 +92,29 @@ export async function buildErrorReport(errors: RowError[]): Promise<Buffer> {
   ]);
   for (const e of errors) ws.addRow([e.row, e.column, e.message]);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+type ExportSource = {
+  i: typeof instruments.$inferSelect;
+  itemName: string;
+  kindName: string;
+  dept: string | null;
+  p: string | null;
+  c: string | null;
+  k: string | null;
+};
+
+/** One export row: the template's columns, then the export-only ones; text that could run as a formula is quoted. */
+export function exportRow(r: ExportSource): (string | number)[] {
+  const i = r.i;
+  const byKey: Record<string, string | number> = {
+    name: i.name, model: i.model, measuringRange: i.measuringRange ?? "", accuracyClass: i.accuracyClass ?? "", serialNo: i.serialNo, ownNo: i.ownNo ?? "",
+    manufacturer: i.manufacturer, origin: i.origin ? ORIGIN_LABEL[i.origin] : "", installLocation: i.installLocation,
+    region: `${r.p ?? ""}/${r.c ?? ""}/${r.k ?? ""}`, purchaseDate: i.purchaseDate ?? "", status: STATUS_WORDS[i.status],
+    purpose: PURPOSE_LABEL[i.purpose], instrumentType: i.instrumentType, method: METHOD_LABEL[i.method], kind: kindLabel(r.itemName, r.kindName),
+    quantity: i.quantity, department: r.dept ?? "", typeCertNo: i.typeCertNo ?? "", tags: i.tags.join(" "), remark: i.remark ?? "",
+  };
+  return [...EXCEL_COLUMNS.map((c) => byKey[c.key] ?? ""), i.instrumentCode ?? "", FILING_STATUS_LABEL[i.filingStatus], i.certificateNo ?? "", i.validUntil ?? ""].map(neutraliseFormula);
 }
 
 const province = alias(regions, "p");
@@ -120,17 +148,7 @@ export function exportLedger(db: Queryable, scope: LedgerScope, filter: LedgerFi
         .where(and(ledgerWhere(scope, filter, today), gt(instruments.id, lastId)))
         .orderBy(asc(instruments.id))
         .limit(1000);
-      for (const r of rows) {
-        const i = r.i;
-        const byKey: Record<string, string | number> = {
-          name: i.name, model: i.model, measuringRange: i.measuringRange ?? "", accuracyClass: i.accuracyClass ?? "", serialNo: i.serialNo, ownNo: i.ownNo ?? "",
-          manufacturer: i.manufacturer, origin: i.origin ? ORIGIN_LABEL[i.origin] : "", installLocation: i.installLocation,
-          region: `${r.p ?? ""}/${r.c ?? ""}/${r.k ?? ""}`, purchaseDate: i.purchaseDate ?? "", status: STATUS_WORDS[i.status],
-          purpose: PURPOSE_LABEL[i.purpose], instrumentType: i.instrumentType, method: METHOD_LABEL[i.method], kind: kindLabel(r.itemName, r.kindName),
-          quantity: i.quantity, department: r.dept ?? "", typeCertNo: i.typeCertNo ?? "", tags: i.tags.join(" "), remark: i.remark ?? "",
-        };
-        ws.addRow([...EXCEL_COLUMNS.map((c) => byKey[c.key] ?? ""), i.instrumentCode ?? "", FILING_STATUS_LABEL[i.filingStatus], i.certificateNo ?? "", i.validUntil ?? ""]).commit();
-      }
+      for (const r of rows) ws.addRow(exportRow(r)).commit();
       if (rows.length < 1000) break;
       lastId = rows[rows.length - 1]!.i.id;
     }

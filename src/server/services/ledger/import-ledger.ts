@@ -10,7 +10,7 @@ import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import { readLedgerSheet } from "./excel-read";
 import { departmentIds } from "./departments";
-import { rowLookups } from "./lookups";
+import { describeInstrument, type ExistingInstrument, rowLookups } from "./lookups";
 import { rowValues } from "./save-instrument";
 
 export type ValidRow = { rowNumber: number; fields: InstrumentFields };
@@ -27,14 +27,14 @@ const keyOf = (manufacturer: string, serial: string) => `${normaliseForDuplicate
 
 /** Existing ledger keys among the given ones (chunked IN lists), for R-LED-1 against the ledger. */
 async function existingKeys(db: Queryable, orgId: number, serialNorms: string[]) {
-  const found = new Map<string, { id: number; name: string }>();
+  const found = new Map<string, ExistingInstrument>();
   const unique = [...new Set(serialNorms)];
   for (let i = 0; i < unique.length; i += 2000) {
     const rows = await db
-      .select({ id: instruments.id, name: instruments.name, m: instruments.manufacturerNorm, s: instruments.serialNorm })
+      .select({ id: instruments.id, name: instruments.name, serialNo: instruments.serialNo, manufacturer: instruments.manufacturer, instrumentCode: instruments.instrumentCode, m: instruments.manufacturerNorm, s: instruments.serialNorm })
       .from(instruments)
       .where(and(eq(instruments.enterpriseId, orgId), inArray(instruments.serialNorm, unique.slice(i, i + 2000))));
-    for (const r of rows) found.set(`${r.m}\u0000${r.s}`, { id: r.id, name: r.name });
+    for (const { m, s, ...r } of rows) found.set(`${m}\u0000${s}`, r);
   }
   return found;
 }
@@ -69,7 +69,7 @@ export async function checkLedgerFile(
     const first = seen.get(key);
     const inLedger = existing.get(key);
     if (first !== undefined) errors.push({ row: p.rowNumber, column: "出厂编号", message: `与第 ${first} 行的生产厂家 + 出厂编号重复` });
-    else if (inLedger) errors.push({ row: p.rowNumber, column: "出厂编号", message: `台账中已有相同生产厂家和出厂编号的器具：${inLedger.name}（编号 ${inLedger.id}）` });
+    else if (inLedger) errors.push({ row: p.rowNumber, column: "出厂编号", message: `台账中已有相同生产厂家和出厂编号的器具：${describeInstrument(inLedger)}` });
     else valid.push(p);
     if (first === undefined) seen.set(key, p.rowNumber);
   }

@@ -2,42 +2,41 @@ import "server-only";
 import { and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { chinaToday } from "@/lib/china-day";
 import type { ledgerListInput, LedgerFilter } from "@/lib/schemas/ledger";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Queryable } from "@/server/db/open";
 import { catalogueItems, catalogueKinds, departments, instruments } from "@/server/db/schema";
 import { bucketRange, warningOf } from "@/server/domain/ledger/warning";
-import { AppError } from "@/server/errors";
+import { decodeCursor, encodeCursor } from "@/server/db/keyset";
 import { ledgerWhere, type LedgerScope, validSortKey } from "./list-filter";
 
 type ListInput = z.output<typeof ledgerListInput>;
 
-function encodeCursor(v: unknown[]) {
-  return Buffer.from(JSON.stringify(v)).toString("base64url");
-}
-function decodeCursor(c: string): unknown[] {
-  try {
-    const v = JSON.parse(Buffer.from(c, "base64url").toString());
-    if (Array.isArray(v)) return v;
-  } catch {}
-  throw new AppError("BAD_INPUT", "分页参数无效，请刷新页面");
-}
+const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The cursor of each sort: the last row's sort key and id (a tampered one is refused, not run). */
+const cursorShape = {
+  name: z.tuple([z.string().max(200), rowId]),
+  validUntil: z.tuple([z.iso.date(), rowId]),
+  newest: z.tuple([rowId]),
+};
 
 /** Keyset condition and order for a sort: (sort key, id) strictly after the cursor. */
 function keyset(sort: ListInput["sort"], cursor: string | null | undefined): { after?: SQL; order: SQL[] } {
-  const c = cursor ? decodeCursor(cursor) : null;
   if (sort === "name") {
+    const c = cursor ? decodeCursor(cursor, cursorShape.name) : null;
     return {
-      after: c ? sql`(${instruments.name}, ${instruments.id}) > (${String(c[0])}, ${Number(c[1])})` : undefined,
+      after: c ? sql`(${instruments.name}, ${instruments.id}) > (${c[0]}, ${c[1]})` : undefined,
       order: [asc(instruments.name), asc(instruments.id)],
     };
   }
   if (sort === "validUntil") {
+    const c = cursor ? decodeCursor(cursor, cursorShape.validUntil) : null;
     return {
-      after: c ? sql`(${validSortKey}, ${instruments.id}) > (${String(c[0])}::date, ${Number(c[1])})` : undefined,
+      after: c ? sql`(${validSortKey}, ${instruments.id}) > (${c[0]}::date, ${c[1]})` : undefined,
       order: [asc(validSortKey), asc(instruments.id)],
     };
   }
-  return { after: c ? lt(instruments.id, Number(c[0])) : undefined, order: [desc(instruments.id)] };
+  const c = cursor ? decodeCursor(cursor, cursorShape.newest) : null;
+  return { after: c ? lt(instruments.id, c[0]) : undefined, order: [desc(instruments.id)] };
 }
 
 export const listColumns = {

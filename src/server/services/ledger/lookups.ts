@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
+import { rowsOf } from "@/server/db/rows";
 import { catalogueItems, catalogueKinds, catalogueVersions, instruments, regions } from "@/server/db/schema";
 import { kindLabel } from "@/server/domain/ledger/excel-columns";
 import type { KindRef, RowLookups } from "@/server/domain/ledger/excel-row";
@@ -23,8 +24,7 @@ export async function countyLabels(db: Queryable) {
     select c.code, p.name || '/' || coalesce(m.name, '') || '/' || c.name as label
     from ${regions} c join ${regions} p on p.code = c.province_code left join ${regions} m on m.code = c.city_code
     where c.level = 'county' order by c.code`);
-  // PGlite returns { rows }, postgres.js an array.
-  return (Array.isArray(rows) ? rows : (rows as unknown as { rows: { code: string; label: string }[] }).rows) as { code: string; label: string }[];
+  return rowsOf<{ code: string; label: string }>(rows);
 }
 
 export async function rowLookups(db: Queryable): Promise<RowLookups> {
@@ -73,17 +73,20 @@ export async function checkKind(db: Queryable, kindId: number, keepKindId?: numb
 /** The existing instrument with the same normalised manufacturer + serial in this enterprise (R-LED-1). */
 export async function findDuplicate(db: Queryable, orgId: number, manufacturerNorm: string, serialNorm: string, exceptId?: number) {
   const [d] = await db
-    .select({ id: instruments.id, name: instruments.name, serialNo: instruments.serialNo, manufacturer: instruments.manufacturer })
+    .select({ id: instruments.id, name: instruments.name, serialNo: instruments.serialNo, manufacturer: instruments.manufacturer, instrumentCode: instruments.instrumentCode })
     .from(instruments)
     .where(and(eq(instruments.enterpriseId, orgId), eq(instruments.manufacturerNorm, manufacturerNorm), eq(instruments.serialNorm, serialNorm)))
     .limit(1);
   return d && d.id !== exceptId ? d : null;
 }
 
-export function duplicateError(d: { id: number; name: string; serialNo: string; manufacturer: string }) {
-  return new AppError(
-    "LEDGER_DUPLICATE",
-    `台账中已有相同生产厂家和出厂编号的器具：${d.name}（生产厂家 ${d.manufacturer}，出厂编号 ${d.serialNo}，编号 ${d.id}）`,
-    { existingId: d.id },
-  );
+export type ExistingInstrument = { id: number; name: string; serialNo: string; manufacturer: string; instrumentCode: string | null };
+
+/** An instrument as its users know it — never by the database id (issue 9 #14). */
+export function describeInstrument(d: Omit<ExistingInstrument, "id">): string {
+  return `${d.name}（生产厂家 ${d.manufacturer}，出厂编号 ${d.serialNo}${d.instrumentCode ? `，器具编码 ${d.instrumentCode}` : ""}）`;
+}
+
+export function duplicateError(d: ExistingInstrument) {
+  return new AppError("LEDGER_DUPLICATE", `台账中已有相同生产厂家和出厂编号的器具：${describeInstrument(d)}`, { existingId: d.id });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { DEFAULT_SLOTS } from "@/lib/schemas/appointments";
 import { weekdayOf } from "@/server/domain/appointments/calendar";
-import { appointmentSlots, institutionClosedDays } from "../schema";
+import { appointmentSlots, institutionClosedDays } from "@/server/db/schema";
 import type { DemoContext } from "./demo";
 
 const INSTITUTIONS = ["gzInstitute", "byInstitute", "authorisedInstitute"] as const;

@@ -1,9 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { instrumentCode } from "@/server/domain/filing/transitions";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
-import { catalogueKinds, catalogueVersions, filings, institutionCapabilities, instrumentCodeSequences, instruments, type FilingHistoryEntry } from "../schema";
+import { catalogueKinds, catalogueVersions, filings, institutionCapabilities, instruments, type FilingHistoryEntry } from "@/server/db/schema";
+import { nextNumber } from "@/server/services/numbering/next-number";
 import type { DemoContext } from "./demo";
 
 type Method = "send_in" | "on_site";
@@ -98,17 +99,15 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
   );
 
   const today = chinaToday();
-  // Continue after codes an earlier demo seed handed out (the ledger's filed instruments).
-  const seq = new Map<string, number>(
-    (await tx.select().from(instrumentCodeSequences)).map((r) => [`${r.countyCode}|${r.day}`, r.n] as const),
-  );
-  const codeFor = (county: string, day: string) => {
-    const key = `${county}|${day}`;
-    const n = (seq.get(key) ?? 0) + 1;
-    seq.set(key, n);
-    return instrumentCode(county, day, n);
-  };
-  const values = INSTRUMENTS.map((d) => {
+  // Codes come from the numbering service, after any an earlier demo seed handed out (R-FIL-4).
+  const codes: (string | null)[] = [];
+  for (const d of INSTRUMENTS) {
+    const f = d.filing;
+    const day = f?.state === "filed" ? addDays(today, -f.approvedAgo) : null;
+    const county = LOCATION[d.org].countyCode;
+    codes.push(day ? instrumentCode(county, day, await nextNumber(tx, "instrument_code", county, day)) : null);
+  }
+  const values = INSTRUMENTS.map((d, i) => {
     const loc = LOCATION[d.org];
     const f = d.filing;
     const approvedOn = f?.state === "filed" ? addDays(today, -f.approvedAgo) : null;
@@ -128,9 +127,9 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
       method: d.method,
       kindId: kindId(d.kind),
       filingStatus: (f?.state ?? "none") as "none" | "pending" | "assigned" | "filed" | "returned",
-      flowStatus: f?.state === "pending" || f?.state === "assigned" ? "filing" : null,
+      flowStatus: f?.state === "pending" || f?.state === "assigned" ? ("filing" as const) : null,
       institutionId: !f || f.state === "returned" ? null : orgId[f.state === "filed" ? f.by : f.state === "assigned" ? f.county : f.to]!,
-      instrumentCode: approvedOn ? codeFor(loc.countyCode, approvedOn) : null,
+      instrumentCode: codes[i] ?? null,
       filingApprovedOn: approvedOn,
       validUntil,
       certificateNo: validUntil ? `DEMO${d.serial.replace(/\D/g, "")}` : null,
@@ -170,11 +169,4 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
     }];
   });
   if (filingRows.length) await tx.insert(filings).values(filingRows);
-  // Keep the code sequences ahead of the seeded codes (R-FIL-4).
-  const seqRows = [...seq].map(([key, n]) => ({ countyCode: key.split("|")[0]!, day: key.split("|")[1]!, n }));
-  if (seqRows.length)
-    await tx
-      .insert(instrumentCodeSequences)
-      .values(seqRows)
-      .onConflictDoUpdate({ target: [instrumentCodeSequences.countyCode, instrumentCodeSequences.day], set: { n: sql`excluded.n` } });
 }

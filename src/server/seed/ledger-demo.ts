@@ -4,7 +4,8 @@ import { addDays, chinaToday } from "@/lib/china-day";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { writeAudit } from "@/server/services/audit";
 import { instrumentCode } from "@/server/domain/filing/transitions";
-import { catalogueKinds, catalogueVersions, departments, instrumentCodeSequences, instruments } from "../schema";
+import { catalogueKinds, catalogueVersions, departments, instruments } from "@/server/db/schema";
+import { nextNumber } from "@/server/services/numbering/next-number";
 import type { DemoContext } from "./demo";
 
 type Seed = Omit<typeof instruments.$inferInsert, "enterpriseId" | "manufacturerNorm" | "serialNorm" | "kindId" | "provinceCode" | "cityCode" | "countyCode"> & {
@@ -109,10 +110,11 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
   for (const s of sets) {
     const deptNames = [...new Set(s.rows.map((r) => r.dept).filter((d): d is string => !!d))];
     const depts = await tx.insert(departments).values(deptNames.map((name) => ({ orgId: s.org, name }))).returning({ id: departments.id, name: departments.name });
-    // Filed instruments get real R-FIL-4 codes (county + approval day + sequence), and the sequence row is
-    // kept so that later approvals on that day continue after them.
-    let seq = 0;
+    // Filed instruments get real R-FIL-4 codes (county + approval day + sequence) from the numbering
+    // service, so later approvals on that day continue after them.
     const approvedOn = addDays(today, -380);
+    const filed = s.rows.filter((r) => kindId(r.kind) && r.filingStatus === "filed").length;
+    let seq = filed ? (await nextNumber(tx, "instrument_code", s.loc.countyCode, approvedOn, filed)) - 1 : 0;
     const values = s.rows
       .filter((r) => kindId(r.kind))
       .map(({ kind, dept, ...r }) => ({
@@ -129,7 +131,6 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
         serialNorm: normaliseForDuplicates(r.serialNo),
       }));
     const rows = await tx.insert(instruments).values(values).returning({ id: instruments.id });
-    if (seq) await tx.insert(instrumentCodeSequences).values({ countyCode: s.loc.countyCode, day: approvedOn, n: seq });
     // One audit row per enterprise (not per instrument) keeps the demo audit log readable.
     await writeAudit(tx, { userId: s.user, orgId: s.org }, { action: "ledger.seed", entityType: "organisation", entityId: s.org, after: { instruments: rows.length, source: "demo" } });
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { departments, memberships, organisations, users } from "../schema";
+import { departments, memberships, organisations, users } from "@/server/db/schema";
 import type { DemoContext } from "./demo";
 
 /**

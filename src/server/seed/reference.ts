@@ -6,8 +6,8 @@ import { sql } from "drizzle-orm";
 import { parseCatalogueRecords } from "@/server/domain/catalogue/parse-catalogue";
 import { importCatalogue } from "@/server/services/catalogue/import-catalogue";
 import { SYSTEM_ACTOR } from "@/server/services/audit";
-import type { DB } from "../open";
-import { catalogueVersions, regions } from "../schema";
+import type { DB } from "@/server/db/open";
+import { catalogueVersions, regions } from "@/server/db/schema";
 import { seedHolidayCalendar } from "./calendar";
 
 /** Reference data ships inside the repo (data/), never read from ../shared at run time. */
@@ -65,7 +65,7 @@ export async function seedReference(db: DB) {
   const [{ v }] = (await db.select({ v: sql<number>`count(*)::int` }).from(catalogueVersions)) as [{ v: number }];
   if (v === 0) {
     await importCatalogue(db, SYSTEM_ACTOR, {
-      name: "示例目录（部分，来自 data/catalogue-sample.csv）",
+      name: "强检目录示例版（部分种别，演示用）",
       note: "演示用部分目录；请管理员导入正式目录",
       rows: loadCatalogueSample(),
     });

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { holidayRowsFromPackage, HOLIDAY_SOURCE } from "@/server/domain/appointments/holiday-data";
-import type { DB } from "../open";
-import { calendarDays } from "../schema";
+import type { DB } from "@/server/db/open";
+import { calendarDays } from "@/server/db/schema";
 
 /**
  * Reference data: the platform holiday calendar from chinese-days (issue 10 item 1). Per year, and only for

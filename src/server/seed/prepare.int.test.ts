@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { openTestDb } from "../../../tests/helpers/db";
-import type { Database } from "./open";
-import { catalogueKinds, instruments, organisations, regions, users } from "./schema";
-import { seedDemo } from "./seed/demo";
-import { seedReference } from "./seed/reference";
+import { openEmptyTestDb, openTestDb } from "../../../tests/helpers/db";
+import { config } from "@/server/config";
+import type { Database } from "@/server/db/open";
+import { catalogueKinds, instruments, organisations, regions, users } from "@/server/db/schema";
+import { seedDemo } from "./demo";
+import { prepareData, wantsDemo } from "./prepare";
+import { seedReference } from "./reference";
 
 let database: Database;
 beforeAll(async () => {
@@ -51,5 +53,48 @@ describe("database bootstrap", () => {
     expect(coded.length).toBeGreaterThan(10);
     for (const r of coded) expect(r.code).toBe(`${r.county}${r.day!.replace(/-/g, "")}${r.code!.slice(14)}`);
     expect(new Set(coded.map((r) => r.code)).size).toBe(coded.length);
+  });
+});
+
+describe("issue 9 item 3: demo data only where wanted", () => {
+  const saved = process.env.SEED_DEMO;
+  afterAll(() => {
+    if (saved === undefined) delete process.env.SEED_DEMO;
+    else process.env.SEED_DEMO = saved;
+  });
+
+  /** What start-up does (src/instrumentation.ts) on a fresh database with the given SEED_DEMO. */
+  async function startOnEmpty(seedDemoEnv: string | undefined) {
+    if (seedDemoEnv === undefined) delete process.env.SEED_DEMO;
+    else process.env.SEED_DEMO = seedDemoEnv;
+    const empty = await openEmptyTestDb();
+    try {
+      const [{ before }] = (await empty.db.select({ before: count() }).from(users)) as [{ before: number }];
+      expect(before).toBe(0);
+      await prepareData(empty, { demo: wantsDemo(empty.kind, config.seedDemo) });
+      const [{ regionsLoaded }] = (await empty.db.select({ regionsLoaded: count() }).from(regions)) as [{ regionsLoaded: number }];
+      expect(regionsLoaded).toBeGreaterThan(3000);
+      const admins = await empty.db.select({ id: users.id }).from(users).where(eq(users.username, "admin"));
+      return { kind: empty.kind, demoAdmin: admins.length > 0 };
+    } finally {
+      await empty.close();
+    }
+  }
+
+  it("the rule: SEED_DEMO=1/0 decide; unset, only the embedded database gets demo data", () => {
+    expect(wantsDemo("postgres", undefined)).toBe(false);
+    expect(wantsDemo("pglite", undefined)).toBe(true);
+    expect(wantsDemo("postgres", true)).toBe(true);
+    expect(wantsDemo("pglite", false)).toBe(false);
+  });
+
+  it("an empty database without SEED_DEMO gets no admin / Demo@2026 on PostgreSQL (demo accounts on PGlite)", async () => {
+    const r = await startOnEmpty(undefined);
+    expect(r.demoAdmin).toBe(r.kind === "pglite");
+  });
+
+  it("SEED_DEMO=1 seeds the demo accounts on either engine; SEED_DEMO=0 never does", async () => {
+    expect((await startOnEmpty("1")).demoAdmin).toBe(true);
+    expect((await startOnEmpty("0")).demoAdmin).toBe(false);
   });
 });
