@@ -3,6 +3,7 @@ import { addDays, chinaToday } from "@/lib/china-day";
 import { DEFAULT_SLOTS } from "@/lib/schemas/appointments";
 import { weekdayOf } from "@/server/domain/appointments/calendar";
 import { appointmentSlots, institutionClosedDays } from "@/server/db/schema";
+import { tableExists } from "./calendar";
 import type { DemoContext } from "./demo";
 
 const INSTITUTIONS = ["gzInstitute", "byInstitute", "authorisedInstitute"] as const;
@@ -13,6 +14,7 @@ const INSTITUTIONS = ["gzInstitute", "byInstitute", "authorisedInstitute"] as co
  * is always in the future and on a weekday).
  */
 export async function seedAppointmentDemo({ tx, orgId }: DemoContext) {
+  if (!(await tableExists(tx, "appointment_slots"))) return;
   for (const key of INSTITUTIONS) {
     const small = key === "byInstitute";
     await tx.insert(appointmentSlots).values(
