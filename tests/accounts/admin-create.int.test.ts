@@ -37,7 +37,7 @@ describe("issue 9 item 3: the first administrator of a real deployment (npm run 
     await expect(createAdministrator(database.db, { username: "root1", password: "Strong@2099x" })).rejects.toMatchObject({ appCode: "USERNAME_TAKEN" });
   });
 
-  it("the CLI refuses a missing or weak password and creates the admin with a good one", { timeout: 120_000 }, async () => {
+  it("R-SEC-3 the CLI refuses a missing or weak password and creates the admin with a good one", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "qjt-admin-"));
     const run = (args: string[], env: Record<string, string>) =>
       spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/admin-create.ts", ...args], {

@@ -243,7 +243,9 @@ describe("review (R-ACC-3)", () => {
     const adminQueue = (await admin.registration.queue({ limit: 50, status: "pending" })).items;
     expect(adminQueue.map((i) => i.kind).sort()).toEqual(expect.arrayContaining(["enterprise", "institution", "regulator"]));
     // gzjly never sees institutions or regulators.
-    expect((await gz.registration.queue({ limit: 50, status: "pending" })).items.every((i) => i.kind === "enterprise")).toBe(true);
+    const gzQueue = (await gz.registration.queue({ limit: 50, status: "pending" })).items;
+    expect(gzQueue.length).toBeGreaterThan(0);
+    expect(gzQueue.every((i) => i.kind === "enterprise")).toBe(true);
   });
 
   it("R-ACC-3 rejected with a reason the applicant sees; corrected and resubmitted; then approved and able to act", async () => {

@@ -29,6 +29,8 @@ export type Fixtures = {
   department: Record<string, number>;
   /** Issue 10 #1: the first closed day of each demo institution, by its key. */
   closedDay: Record<string, number>;
+  /** The foreign records, once a test file has called `seedForeign`. */
+  foreign?: Foreign;
 };
 
 /** Ids of the demo organisations (by their key in DEMO_ORGS) and users (by username). */
@@ -80,12 +82,96 @@ export async function callerAs(db: DB, username: string | null, ip = "127.0.0.1"
   return createCaller(await createContext({ db, userId, sessionVersion: null, ip }));
 }
 
-/** The tRPC error code a call ends with, or "ok". */
+/**
+ * The tRPC error code a call ends with, or "ok". Anything else (an internal error, a plain exception) comes
+ * back as "INTERNAL_SERVER_ERROR: <message>", which no policy entry expects, so it fails the matrix.
+ */
 export async function outcome(call: () => Promise<unknown>): Promise<string> {
   try {
     await call();
     return "ok";
   } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
+    const code = (err as { code?: string }).code;
+    return code && code !== "INTERNAL_SERVER_ERROR" ? code : `INTERNAL_SERVER_ERROR: ${(err as Error).message ?? String(err)}`;
   }
+}
+
+/** Foreign records (seedForeign): out of scope for every demo account but the administrator. */
+export type Foreign = {
+  org: { enterprise: number; institute: number; countyInstitute: number; pendingEnterprise: number };
+  user: { enterprise: string; institute: string; countyInstitute: string; person: string };
+  /** Instruments of the foreign enterprise: filed (valid, due soon), pending review, assigned, never filed. */
+  instrument: { filed: number; pending: number; assigned: number; unfiled: number };
+  filing: { filed: number; pending: number; assigned: number };
+  membership: number;
+  department: number;
+  capability: number;
+  /** A text that only foreign rows carry: no demo caller's answer may contain it. */
+  marker: string;
+};
+
+const FOREIGN_MARKER = "外地哨兵";
+/** 长沙市 / 芙蓉区 (Hunan): outside Guangdong, so outside every demo organisation's region. */
+const HN = { provinceCode: "43", cityCode: "4301", countyCode: "430102" };
+
+/**
+ * Seeds a complete set of records in another province (an enterprise with instruments, filings in every
+ * state, a department and a join request; a city and a county institution with a capability; a pending
+ * registration), owned and reviewed by foreign organisations. R-SCOPE tests call every list as every demo
+ * account with these present and require that none of them shows up (and no count moves).
+ */
+export async function seedForeign(db: DB, fx: Fixtures): Promise<Foreign> {
+  const org = async (v: typeof organisations.$inferInsert) => (await db.insert(organisations).values(v).returning({ id: organisations.id }))[0]!.id;
+  const enterprise = await org({ kind: "enterprise", name: `长沙示例企业（${FOREIGN_MARKER}）`, regionCode: HN.countyCode, ...HN, status: "approved", uscc: "91430102MA4L000001" });
+  const institute = await org({ kind: "institution", institutionKind: "legal", level: "city", name: `长沙市计量院（${FOREIGN_MARKER}）`, regionCode: HN.cityCode, provinceCode: HN.provinceCode, cityCode: HN.cityCode, status: "approved", uscc: "124301004550000099" });
+  const countyInstitute = await org({ kind: "institution", institutionKind: "legal", level: "county", name: `芙蓉区计量所（${FOREIGN_MARKER}）`, regionCode: HN.countyCode, ...HN, status: "approved", uscc: "124301024550000098" });
+  const pendingEnterprise = await org({ kind: "enterprise", name: `长沙待审企业（${FOREIGN_MARKER}）`, regionCode: HN.countyCode, ...HN, status: "pending", uscc: "91430102MA4L000002", submittedAt: new Date() });
+
+  const user = async (username: string, role: (typeof users.$inferInsert)["role"], orgId: number | null) => {
+    const [u] = await db.insert(users).values({ username, displayName: `${FOREIGN_MARKER}${username}`, role, orgId, passwordHash: "x" }).returning({ id: users.id });
+    if (orgId) await db.insert(memberships).values({ userId: u!.id, orgId, memberRole: "owner", status: "approved" });
+    return u!.id;
+  };
+  await user("foreign_ent", "enterprise", enterprise);
+  await user("foreign_inst", "institution", institute);
+  await user("foreign_county", "institution", countyInstitute);
+  await user("foreign_pending", "enterprise", pendingEnterprise);
+  const personId = await user("foreign_person", "personal", null);
+  const [m] = await db.insert(memberships).values({ userId: personId, orgId: enterprise, memberRole: "member", status: "pending" }).returning({ id: memberships.id });
+  const [d] = await db.insert(departments).values({ orgId: enterprise, name: `外地部门${FOREIGN_MARKER}` }).returning({ id: departments.id });
+  const kindId = fx.kind["燃油加油机"]!;
+  const [c] = await db.insert(institutionCapabilities).values({ institutionId: institute, kindId, method: "on_site", rangeNote: FOREIGN_MARKER }).returning({ id: institutionCapabilities.id });
+
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const instrument = async (serialNo: string, v: Partial<typeof instruments.$inferInsert>) =>
+    (
+      await db
+        .insert(instruments)
+        .values({
+          enterpriseId: enterprise, name: `加油机${FOREIGN_MARKER}`, model: "HN-1", serialNo, manufacturer: `长沙${FOREIGN_MARKER}厂`, installLocation: "1号岛",
+          ...HN, status: "in_use", purpose: "trade", method: "on_site", kindId, departmentId: d!.id, tags: [FOREIGN_MARKER],
+          manufacturerNorm: `长沙${FOREIGN_MARKER}厂`, serialNorm: serialNo.toLowerCase(), ...v,
+        })
+        .returning({ id: instruments.id })
+    )[0]!.id;
+  const filed = await instrument("HN-FILED", { filingStatus: "filed", institutionId: institute, instrumentCode: "430102000000000001", filingApprovedOn: day(-300), validUntil: day(10), certificateNo: "HN0001" });
+  const pending = await instrument("HN-PENDING", { filingStatus: "pending", institutionId: institute });
+  const assigned = await instrument("HN-ASSIGNED", { filingStatus: "assigned", institutionId: countyInstitute });
+  const unfiled = await instrument("HN-UNFILED", {});
+  const filing = async (instrumentId: number, v: Partial<typeof filings.$inferInsert>) =>
+    (await db.insert(filings).values({ instrumentId, enterpriseId: enterprise, institutionId: institute, ...v }).returning({ id: filings.id }))[0]!.id;
+  return {
+    org: { enterprise, institute, countyInstitute, pendingEnterprise },
+    user: { enterprise: "foreign_ent", institute: "foreign_inst", countyInstitute: "foreign_county", person: "foreign_person" },
+    instrument: { filed, pending, assigned, unfiled },
+    filing: {
+      filed: await filing(filed, { state: "filed", decidedAt: new Date(), instrumentCode: "430102000000000001" }),
+      pending: await filing(pending, { state: "pending" }),
+      assigned: await filing(assigned, { state: "assigned", assignedInstitutionId: countyInstitute }),
+    },
+    membership: m!.id,
+    department: d!.id,
+    capability: c!.id,
+    marker: FOREIGN_MARKER,
+  };
 }

@@ -1,5 +1,5 @@
 import type { UserRole } from "@/server/auth/session-user";
-import type { DemoAccount, Fixtures } from "../helpers/fixtures";
+import type { DemoAccount, Fixtures, Foreign } from "../helpers/fixtures";
 
 /**
  * The authorization policy: every tRPC procedure × role × relation → expected outcome.
@@ -10,12 +10,44 @@ import type { DemoAccount, Fixtures } from "../helpers/fixtures";
 export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT";
 export type Relation = "own" | "otherInScope" | "outOfScope";
 
+/**
+ * A list, count or export read and how scope applies to it (R-SCOPE-1…3), checked by `lists.int.test.ts`
+ * with foreign records present (tests/helpers/fixtures.ts `seedForeign`): every account in `callers` gets
+ * rows (or a count above zero) and none of the foreign ids; `witness` (a foreign account or the
+ * administrator) sees at least one foreign record through the same call, which proves the foreign records
+ * match the list's other filters, so only the scope keeps them out.
+ */
+export type ListSpec = {
+  view: string;
+  input: (fx: Fixtures) => unknown;
+  /** The ids the answer lists (rows) … */
+  ids?: (result: unknown) => number[];
+  /** … or the count it reports. */
+  count?: (result: unknown) => number;
+  /** Foreign ids that must never be listed for a demo account (rows). */
+  foreign?: (ff: Foreign) => number[];
+  witness: string;
+  /** Demo accounts that must get rows; default: every demo account the access allows. */
+  callers?: DemoAccount[];
+};
+
 export type PolicyEntry = {
   access: "public" | "signedIn" | UserRole[];
   /** Input for the sweep over every account; must be harmless for the accounts that are allowed. */
   input?: (fx: Fixtures) => unknown;
   relations?: { relation: Relation; as: DemoAccount; input: (fx: Fixtures) => unknown; expect: Outcome; note?: string }[];
+  /** List, count and export reads: how their rows follow scope (a non-public entry needs relations or this). */
+  list?: ListSpec[];
 };
+
+type Row = { id: number };
+const rowsOf = (r: unknown) => (r as Row[]).map((x) => x.id);
+const itemsOf = (r: unknown) => (r as { items: Row[] }).items.map((x) => x.id);
+const foreignInstruments = (ff: Foreign) => Object.values(ff.instrument);
+const foreignFilings = (ff: Foreign) => Object.values(ff.filing);
+const INSTITUTIONS: DemoAccount[] = ["gzjly", "byjls", "sqjg"];
+const REGULATORS: DemoAccount[] = ["gdscjg", "gzscjg", "byscjg"];
+const ENTERPRISES: DemoAccount[] = ["jyzqy", "yyqy"];
 
 const orgById = (key: string) => (fx: Fixtures) => ({ id: fx.org[key] });
 const NO_SUCH = 987654321;
@@ -29,7 +61,10 @@ const byInstrument = (serial: string) => (fx: Fixtures) => ({ instrumentId: fx.i
  * institution sqjg (hospital, Tianhe). Sweep inputs name no record, so they change nothing.
  */
 const filingPolicy: Record<string, PolicyEntry> = {
-  "capability.list": { access: ["institution"] },
+  "capability.list": {
+    access: ["institution"],
+    list: [{ view: "own capabilities", input: () => undefined, ids: itemsOf, foreign: (ff) => [ff.capability], witness: "foreign_inst" }],
+  },
   "capability.save": {
     access: ["institution"],
     input: () => ({ kindId: NO_SUCH, method: "send_in", regionCodes: [] }),
@@ -50,7 +85,11 @@ const filingPolicy: Record<string, PolicyEntry> = {
     input: () => ({ id: NO_SUCH }),
     relations: [{ relation: "outOfScope", as: "gzjly", input: (fx) => ({ id: fx.capability.byInstitute }), expect: "NOT_FOUND", note: "city on county's row" }],
   },
-  "filing.candidates": { access: ["enterprise"], input: () => ({ limit: 5 }) },
+  "filing.candidates": {
+    access: ["enterprise"],
+    input: () => ({ limit: 5 }),
+    list: [{ view: "待备案", input: () => ({ limit: 200 }), ids: itemsOf, foreign: foreignInstruments, witness: "foreign_ent" }],
+  },
   "filing.options": {
     access: ["enterprise"],
     input: () => ({ instrumentIds: [NO_SUCH] }),
@@ -84,7 +123,11 @@ const filingPolicy: Record<string, PolicyEntry> = {
       { relation: "own", as: "jyzqy", input: byInstrument("BA-0001"), expect: "BAD_REQUEST", note: "R-LED-2 filed records stay" },
     ],
   },
-  "filing.mine": { access: ["enterprise"], input: () => ({ tab: "submitted", limit: 5 }) },
+  "filing.mine": {
+    access: ["enterprise"],
+    input: () => ({ tab: "submitted", limit: 5 }),
+    list: [{ view: "已提交", input: () => ({ tab: "submitted", limit: 200 }), ids: itemsOf, foreign: foreignFilings, witness: "foreign_ent" }],
+  },
   "filing.history": {
     access: "signedIn",
     input: () => ({ instrumentId: NO_SUCH }),
@@ -98,9 +141,17 @@ const filingPolicy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "sqjg", input: byInstrument("BA-0001"), expect: "NOT_FOUND", note: "R-SCOPE-2 authorised" },
       { relation: "outOfScope", as: "byscjg", input: byInstrument("BA-0101"), expect: "NOT_FOUND", note: "R-SCOPE-3 county" },
       { relation: "otherInScope", as: "gdscjg", input: byInstrument("BA-0101"), expect: "ok", note: "R-SCOPE-3 province" },
+      { relation: "outOfScope", as: "gdscjg", input: (fx) => ({ instrumentId: fx.foreign!.instrument.filed }), expect: "NOT_FOUND", note: "R-SCOPE-3 another province" },
     ],
   },
-  "filing.queue": { access: ["institution"], input: () => ({ view: "review", limit: 5 }) },
+  "filing.queue": {
+    access: ["institution"],
+    input: () => ({ view: "review", limit: 5 }),
+    list: [
+      { view: "备案审核", input: () => ({ view: "review", limit: 200 }), ids: itemsOf, foreign: foreignFilings, witness: "foreign_inst" },
+      { view: "备案处理", input: () => ({ view: "handle", limit: 200 }), ids: itemsOf, foreign: foreignFilings, witness: "foreign_county", callers: ["byjls"] },
+    ],
+  },
   "filing.assignTargets": {
     access: ["institution"],
     input: () => ({ filingIds: [NO_SUCH] }),
@@ -151,9 +202,23 @@ const filingPolicy: Record<string, PolicyEntry> = {
     input: () => ({ filingIds: [NO_SUCH] }),
     relations: [{ relation: "outOfScope", as: "gzjly", input: filingIds("BA-0014"), expect: "NOT_FOUND", note: "R-FIL-3 city cannot decline for the county" }],
   },
-  "jurisdiction.counts": { access: ["institution", "regulator"] },
-  "jurisdiction.instruments": { access: ["institution", "regulator"], input: () => ({ bucket: "due", limit: 5 }) },
-  "jurisdiction.enterprises": { access: ["institution", "regulator"], input: () => ({ limit: 5 }) },
+  "jurisdiction.counts": {
+    access: ["institution", "regulator"],
+    list: [
+      { view: "all", input: () => undefined, count: (r) => (r as { counts: { all: number } }).counts.all, witness: "foreign_inst" },
+      { view: "due", input: () => undefined, count: (r) => (r as { counts: { due: number } }).counts.due, witness: "foreign_inst", callers: ["gzjly", "byjls", ...REGULATORS] },
+    ],
+  },
+  "jurisdiction.instruments": {
+    access: ["institution", "regulator"],
+    input: () => ({ bucket: "due", limit: 5 }),
+    list: [{ view: "all", input: () => ({ bucket: "all", limit: 200 }), ids: itemsOf, foreign: foreignInstruments, witness: "foreign_inst" }],
+  },
+  "jurisdiction.enterprises": {
+    access: ["institution", "regulator"],
+    input: () => ({ limit: 5 }),
+    list: [{ view: "申报企业", input: () => ({ limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.org.enterprise, ff.org.pendingEnterprise], witness: "foreign_inst" }],
+  },
 };
 /** Demo ledger instruments (seed "TZ-…"): the station's (jyzqy) and the hospital's (yyqy). */
 const ins = (key: string) => (fx: Fixtures) => fx.instrument[key];
@@ -170,7 +235,10 @@ const noSuchIds = () => ({ ids: [987654321] });
  * day (appointment demo seed). Sweep inputs are refused as bad input or name no record: they change nothing.
  */
 const appointmentCalendarPolicy: Record<string, PolicyEntry> = {
-  "appointmentSettings.get": { access: ["institution"] },
+  "appointmentSettings.get": {
+    access: ["institution"],
+    relations: [{ relation: "own", as: "byjls", input: () => undefined, expect: "ok", note: "takes no id: only the caller's own institution's settings" }],
+  },
   "appointmentSettings.saveSlots": {
     access: ["institution"],
     input: () => ({ slots: [] }),
@@ -191,13 +259,21 @@ const appointmentCalendarPolicy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "sqjg", input: (fx) => ({ id: fx.closedDay.byInstitute }), expect: "NOT_FOUND", note: "authorised on legal's closed day" },
     ],
   },
-  "holiday.list": { access: "signedIn", input: () => ({ year: 2026 }) },
+  "holiday.list": {
+    access: "signedIn",
+    input: () => ({ year: 2026 }),
+    relations: [{ relation: "otherInScope", as: "yyqy", input: () => ({ year: 2026 }), expect: "ok", note: "platform reference data, the same for everyone" }],
+  },
   "holiday.add": {
     access: ["admin"],
     input: () => ({ day: "2026-02-30", kind: "holiday", name: "不存在的日期" }),
     relations: [{ relation: "own", as: "admin", input: () => ({ day: "2026-10-01", kind: "holiday", name: "国庆节" }), expect: "CONFLICT", note: "day already in the calendar" }],
   },
-  "holiday.remove": { access: ["admin"], input: () => ({ day: "1999-06-30" }) },
+  "holiday.remove": {
+    access: ["admin"],
+    input: () => ({ day: "1999-06-30" }),
+    relations: [{ relation: "own", as: "admin", input: () => ({ day: "1999-06-30" }), expect: "NOT_FOUND", note: "a day not in the calendar" }],
+  },
   "appointment.openSlots": {
     access: ["enterprise", "institution"],
     input: (fx) => ({ institutionId: fx.org.gzInstitute, days: 7 }),
@@ -223,8 +299,27 @@ export const policy: Record<string, PolicyEntry> = {
   "catalogue.importCsv": {
     access: ["admin"],
     input: () => ({ name: "检查", csv: "item_name,kind_name,supervision\n甲,乙,V\n", commit: false }),
+    relations: [{ relation: "own", as: "admin", input: () => ({ name: "检查", csv: "\"未闭合", commit: false }), expect: "BAD_REQUEST", note: "R-CAT-3 unreadable CSV" }],
   },
-  "me.home": { access: "signedIn" },
+  "me.home": {
+    access: "signedIn",
+    list: [
+      {
+        view: "instrument figure",
+        input: () => undefined,
+        count: (r) => (r as { figures: { value: number }[] }).figures[0]?.value ?? 0,
+        witness: "foreign_ent",
+        callers: [...ENTERPRISES, ...INSTITUTIONS, ...REGULATORS, "admin"],
+      },
+      {
+        view: "enterprise figure",
+        input: () => undefined,
+        count: (r) => (r as { figures: { value: number }[] }).figures[1]?.value ?? 0,
+        witness: "foreign_inst",
+        callers: [...INSTITUTIONS, ...REGULATORS, "admin"],
+      },
+    ],
+  },
   "organisation.byId": {
     access: "signedIn",
     input: orgById("stationEnterprise"),
@@ -236,6 +331,7 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "byjls", input: orgById("hospitalEnterprise"), expect: "NOT_FOUND", note: "R-SCOPE-2 Tianhe is not Baiyun" },
       { relation: "outOfScope", as: "sqjg", input: orgById("stationEnterprise"), expect: "NOT_FOUND", note: "R-SCOPE-2 authorised sees only filers" },
       { relation: "otherInScope", as: "gdscjg", input: orgById("hospitalEnterprise"), expect: "ok", note: "R-SCOPE-3 province" },
+      { relation: "outOfScope", as: "gdscjg", input: (fx) => ({ id: fx.foreign!.org.enterprise }), expect: "NOT_FOUND", note: "R-SCOPE-3 another province" },
       { relation: "otherInScope", as: "byscjg", input: orgById("stationEnterprise"), expect: "ok", note: "R-SCOPE-3 county" },
       { relation: "outOfScope", as: "byscjg", input: orgById("hospitalEnterprise"), expect: "NOT_FOUND", note: "R-SCOPE-3 county" },
       { relation: "otherInScope", as: "admin", input: orgById("hospitalEnterprise"), expect: "ok" },
@@ -243,8 +339,16 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "own", as: "jyzqy", input: () => ({ id: "abc" }), expect: "BAD_REQUEST", note: "malformed id" },
     ],
   },
-  "admin.auditLog": { access: ["admin"], input: () => ({ limit: 5 }) },
-  "admin.users": { access: ["admin"], input: () => ({ limit: 5, q: "示例" }) },
+  "admin.auditLog": {
+    access: ["admin"],
+    input: () => ({ limit: 5 }),
+    relations: [{ relation: "otherInScope", as: "admin", input: () => ({ limit: 5, entityType: "database" }), expect: "ok", note: "the administrator reads every organisation's audit" }],
+  },
+  "admin.users": {
+    access: ["admin"],
+    input: () => ({ limit: 5, q: "示例" }),
+    list: [{ view: "every user", input: () => ({ limit: 200 }), ids: itemsOf, witness: "admin", callers: ["admin"] }],
+  },
   ...filingPolicy,
   ...appointmentCalendarPolicy,
 
@@ -260,14 +364,27 @@ export const policy: Record<string, PolicyEntry> = {
     input: () => ({ id: 987654321 }),
     relations: [{ relation: "outOfScope", as: "admin", input: () => ({ id: 987654321 }), expect: "NOT_FOUND", note: "no such user" }],
   },
-  "accountAdmin.enableUser": { access: ["admin"], input: (fx) => ({ id: fx.user.yyqy }) },
+  "accountAdmin.enableUser": {
+    access: ["admin"],
+    input: (fx) => ({ id: fx.user.yyqy }),
+    relations: [{ relation: "outOfScope", as: "admin", input: () => ({ id: 987654321 }), expect: "NOT_FOUND", note: "no such user" }],
+  },
   "accountAdmin.forcePasswordReset": {
     access: ["admin"],
     input: () => ({ id: 987654321 }),
     relations: [{ relation: "outOfScope", as: "admin", input: () => ({ id: 987654321 }), expect: "NOT_FOUND", note: "no such user" }],
   },
-  "accountAdmin.outbox": { access: ["admin"], input: () => ({ limit: 5 }) },
-  "registration.queue": { access: ["institution", "admin"], input: () => ({ limit: 5 }) },
+  "accountAdmin.outbox": {
+    access: ["admin"],
+    input: () => ({ limit: 5 }),
+    relations: [{ relation: "otherInScope", as: "admin", input: () => ({ limit: 5, recipient: "13800000001" }), expect: "ok", note: "the administrator reads every message" }],
+  },
+  "registration.queue": {
+    access: ["institution", "admin"],
+    input: () => ({ limit: 5 }),
+    // Only the city legal institution and the administrator review registrations (R-ACC-3); the others get none.
+    list: [{ view: "pending", input: () => ({ limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.org.pendingEnterprise], witness: "admin", callers: ["gzjly"] }],
+  },
   "registration.byId": {
     access: ["institution", "admin"],
     input: orgById("pendingEnterprise"),
@@ -315,8 +432,16 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "grlw", input: () => ({ uscc: "91440105MA5AAAAA01" }), expect: "NOT_FOUND", note: "pending enterprises cannot be joined" },
     ],
   },
-  "membership.mine": { access: ["personal"], relations: [{ relation: "own", as: "grlw", input: () => undefined, expect: "ok" }] },
-  "membership.list": { access: ["enterprise"], input: () => ({}) },
+  "membership.mine": {
+    access: ["personal"],
+    relations: [{ relation: "own", as: "grlw", input: () => undefined, expect: "ok" }],
+    list: [{ view: "own requests", input: () => undefined, ids: rowsOf, foreign: (ff) => [ff.membership], witness: "foreign_person", callers: ["grlw"] }],
+  },
+  "membership.list": {
+    access: ["enterprise"],
+    input: () => ({}),
+    list: [{ view: "members and requests", input: () => ({}), ids: rowsOf, foreign: (ff) => [ff.membership], witness: "foreign_ent" }],
+  },
   "membership.approve": {
     access: ["enterprise"],
     input: () => ({ id: 987654321 }),
@@ -339,7 +464,10 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "own", as: "jyzqy", input: (fx) => ({ id: fx.membership.grlw }), expect: "CONFLICT", note: "a pending request is not a member yet" },
     ],
   },
-  "department.list": { access: ["enterprise"] },
+  "department.list": {
+    access: ["enterprise"],
+    list: [{ view: "departments", input: () => undefined, ids: rowsOf, foreign: (ff) => [ff.department], witness: "foreign_ent", callers: ["jyzqy"] }],
+  },
   "department.create": {
     access: ["enterprise"],
     input: () => ({ name: "九个字的部门名称啊" }),
@@ -358,17 +486,46 @@ export const policy: Record<string, PolicyEntry> = {
     input: () => ({ id: 987654321 }),
     relations: [{ relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.department["设备管理部"] }), expect: "NOT_FOUND", note: "R-SCOPE-1" }],
   },
-  "profile.get": { access: "signedIn" },
+  "profile.get": { access: "signedIn", relations: [{ relation: "own", as: "jyzqy", input: () => undefined, expect: "ok", note: "own account only: takes no id" }] },
   "profile.changePassword": {
     access: "signedIn",
     input: () => ({ oldPassword: "wrong-Password1", password: "Newpass123", confirmPassword: "Newpass123" }),
+    relations: [
+      { relation: "own", as: "yyqy", input: () => ({ oldPassword: "wrong-Password1", password: "Newpass123", confirmPassword: "Newpass123" }), expect: "BAD_REQUEST", note: "R-ACC-4 old password checked" },
+    ],
   },
-  "profile.updateContact": { access: "signedIn", input: () => ({ displayName: "某", phone: "123", email: "" }) },
+  "profile.updateContact": {
+    access: "signedIn",
+    input: () => ({ displayName: "某", phone: "123", email: "" }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: () => ({ displayName: "加油站计量员", phone: "13900001111", email: "" }), expect: "ok", note: "own account only: takes no id" },
+      { relation: "own", as: "jyzqy", input: () => ({ displayName: "某", phone: "123", email: "" }), expect: "BAD_REQUEST", note: "bad phone" },
+    ],
+  },
 
   // Ledger (SPEC §5): enterprise-only, always the caller's own instruments; details follow R-SCOPE.
-  "ledger.list": { access: ["enterprise"], input: () => ({ limit: 5 }) },
-  "ledger.counts": { access: ["enterprise"], input: () => ({}) },
-  "ledger.options": { access: ["enterprise"] },
+  "ledger.list": {
+    access: ["enterprise"],
+    input: () => ({ limit: 5 }),
+    list: [
+      { view: "newest", input: () => ({ limit: 200 }), ids: itemsOf, foreign: foreignInstruments, witness: "foreign_ent" },
+      { view: "by name", input: () => ({ limit: 200, sort: "name" }), ids: itemsOf, foreign: foreignInstruments, witness: "foreign_ent" },
+    ],
+  },
+  "ledger.counts": {
+    access: ["enterprise"],
+    input: () => ({}),
+    list: [
+      { view: "total", input: () => ({}), count: (r) => (r as { total: number }).total, witness: "foreign_ent" },
+      { view: "due", input: () => ({}), count: (r) => (r as { due: number }).due, witness: "foreign_ent" },
+    ],
+  },
+  "ledger.options": {
+    access: ["enterprise"],
+    list: [
+      { view: "departments", input: () => undefined, ids: (r) => (r as { departments: Row[] }).departments.map((d) => d.id), foreign: (ff) => [ff.department], witness: "foreign_ent", callers: ["jyzqy"] },
+    ],
+  },
   "ledger.byId": {
     access: ["enterprise", "institution", "regulator", "admin"],
     input: () => ({ id: 987654321 }),
@@ -380,6 +537,9 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "sqjg", input: (fx) => ({ id: ins(STATION)(fx) }), expect: "NOT_FOUND", note: "R-SCOPE-2 authorised sees only filers" },
       { relation: "otherInScope", as: "gdscjg", input: (fx) => ({ id: ins(HOSPITAL)(fx) }), expect: "ok", note: "R-SCOPE-3 province" },
       { relation: "outOfScope", as: "byscjg", input: (fx) => ({ id: ins(HOSPITAL)(fx) }), expect: "NOT_FOUND", note: "R-SCOPE-3 county" },
+      { relation: "outOfScope", as: "gdscjg", input: (fx) => ({ id: fx.foreign!.instrument.filed }), expect: "NOT_FOUND", note: "R-SCOPE-3 another province" },
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ id: fx.foreign!.instrument.filed }), expect: "NOT_FOUND", note: "R-SCOPE-2 another province's institution" },
+      { relation: "otherInScope", as: "admin", input: (fx) => ({ id: fx.foreign!.instrument.filed }), expect: "ok", note: "the administrator sees every province" },
     ],
   },
   "ledger.create": {

@@ -40,6 +40,7 @@ describe("database bootstrap", () => {
     const [{ again }] = (await db.select({ again: count() }).from(organisations)) as [{ again: number }];
     expect(again).toBe(n);
     const names = (await db.select({ name: organisations.name }).from(organisations)).map((o) => o.name);
+    expect(names).toHaveLength(n);
     expect(names.every((name) => name.includes("示例"))).toBe(true);
     const [admin] = await db.select().from(users).where(eq(users.username, "admin"));
     expect(admin?.passwordHash.startsWith("$argon2id$")).toBe(true);
@@ -81,19 +82,19 @@ describe("issue 9 item 3: demo data only where wanted", () => {
     }
   }
 
-  it("the rule: SEED_DEMO=1/0 decide; unset, only the embedded database gets demo data", () => {
+  it("R-SEC-3 the rule: SEED_DEMO=1/0 decide; unset, only the embedded database gets demo data", () => {
     expect(wantsDemo("postgres", undefined)).toBe(false);
     expect(wantsDemo("pglite", undefined)).toBe(true);
     expect(wantsDemo("postgres", true)).toBe(true);
     expect(wantsDemo("pglite", false)).toBe(false);
   });
 
-  it("an empty database without SEED_DEMO gets no admin / Demo@2026 on PostgreSQL (demo accounts on PGlite)", async () => {
+  it("R-SEC-3 an empty database without SEED_DEMO gets no admin / Demo@2026 on PostgreSQL (demo accounts on PGlite)", async () => {
     const r = await startOnEmpty(undefined);
     expect(r.demoAdmin).toBe(r.kind === "pglite");
   });
 
-  it("SEED_DEMO=1 seeds the demo accounts on either engine; SEED_DEMO=0 never does", async () => {
+  it("R-SEC-3 SEED_DEMO=1 seeds the demo accounts on either engine; SEED_DEMO=0 never does", async () => {
     expect((await startOnEmpty("1")).demoAdmin).toBe(true);
     expect((await startOnEmpty("0")).demoAdmin).toBe(false);
   });
