@@ -4,6 +4,7 @@
  * Client-safe and pure: the server only resolves the ids listed by `auditRefs` into names.
  */
 import { formatDateTime } from "./format";
+import { CALENDAR_DAY_KIND_LABEL } from "./vocab";
 import {
   FILING_STATE_LABEL,
   FILING_STATUS_LABEL,
@@ -68,6 +69,11 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "user.create": "创建账号",
   "org.create": "创建单位",
   "demo.seed": "写入演示数据",
+  "calendar_day.add": "添加节假日",
+  "calendar_day.remove": "删除节假日",
+  "appointment_settings.save_slots": "修改预约时段",
+  "appointment_settings.close_day": "设置停止受理日",
+  "appointment_settings.reopen_day": "恢复受理",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -81,6 +87,9 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   user: "账号",
   ledger_import: "台账导入",
   database: "数据库",
+  calendar_day: "节假日",
+  institution_closed_day: "停止受理日",
+  appointment_settings: "预约设置",
 };
 
 /** A Chinese action name; an action not in the list still reads as words, never as a code. */
@@ -138,6 +147,8 @@ const FIELD_LABEL: Record<string, string> = {
   filingApprovedOn: "备案日期",
   failedSince: "不合格日期",
   tags: "自定义标签",
+  day: "日期",
+  slots: "预约时段",
   remark: "备注",
   enterpriseId: "使用单位",
   provinceCode: "省",
@@ -208,7 +219,7 @@ const VALUE_WORDS: Record<string, Record<string, string>> = {
   reason: RETURN_REASON_LABEL,
   role: ROLE_LABEL,
   userRole: ROLE_LABEL,
-  kind: { ...ORG_KIND_LABEL, ...ROLE_LABEL },
+  kind: { ...ORG_KIND_LABEL, ...ROLE_LABEL, ...CALENDAR_DAY_KIND_LABEL },
   level: LEVEL_LABEL,
   institutionKind: INSTITUTION_KIND_LABEL,
   slot: { general: "相关资料", type_evaluation: "型式评价报告" },

@@ -1,5 +1,5 @@
 import type { LucideIcon } from "lucide-react";
-import { BookOpen, Building2, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
+import { BookOpen, Building2, CalendarClock, CalendarDays, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
 
 export type NavRole = "enterprise" | "institution" | "regulator" | "admin";
 /** What decides whether an entry shows: the caller's organisation (kind, level, legal or authorised). */
@@ -46,6 +46,7 @@ export const NAV: Record<NavRole, NavItem[]> = {
     { label: "辖区仪器", href: "/institution/instruments", icon: Gauge, description: "全部、须检、超期未检、无效、有效、不合格" },
     { label: "备案审核", href: "/institution/filings", icon: ClipboardCheck, description: "审核、分派或退回企业提交的备案" },
     { label: "检定能力", href: "/institution/capabilities", icon: ListChecks, description: "维护可检定的器具种别、方式与覆盖区域" },
+    { label: "预约设置", href: "/institution/appointment-settings", icon: CalendarClock, description: "受理预约的时段、容量和停止受理日" },
   ],
   regulator: [{ label: "首页", href: "/regulator", icon: Home, description: "本辖区概况" }],
   admin: [
@@ -53,6 +54,7 @@ export const NAV: Record<NavRole, NavItem[]> = {
     { label: "器具目录", href: "/admin/catalogue", icon: BookOpen, description: "查看并导入《实施强制管理的计量器具目录》" },
     { label: "注册审核", href: "/admin/registrations", icon: UserCheck, description: "审核使用单位、技术机构和监管部门的注册申请" },
     { label: "用户", href: "/admin/users", icon: Users, description: "按地区、角色查找平台用户，停用账户或要求重设密码" },
+    { label: "节假日设置", href: "/admin/holidays", icon: CalendarDays, description: "法定节假日与调休上班日，预约日期据此计算" },
     { label: "审计日志", href: "/admin/audit", icon: FileSearch, description: "谁在何时做了什么" },
     { label: "消息发件箱", href: "/admin/outbox", icon: Inbox, description: "平台发出的短信等消息（默认短信通道只记录不外发）" },
   ],

@@ -73,6 +73,15 @@ export const ERRORS = {
   CAPABILITY_REGION_OUTSIDE: { code: "BAD_REQUEST", message: "覆盖区域须在本机构辖区之内" },
   CAPABILITY_REGION_REQUIRED: { code: "BAD_REQUEST", message: "授权机构须列明覆盖区域" },
   CAPABILITY_KIND_NOT_VERIFIABLE: { code: "BAD_REQUEST", message: "仅实施型式批准（P）的种别不能设置检定能力" },
+  // Appointment calendar and settings (issue 10 item 1, R-APT-5)
+  APPOINTMENT_DAY_PAST: { code: "BAD_REQUEST", message: "预约日期已过，请选择今天以后的工作日" },
+  APPOINTMENT_DAY_TODAY: { code: "BAD_REQUEST", message: "不能预约当天，请选择明天及以后的工作日" },
+  APPOINTMENT_DAY_HOLIDAY: { code: "BAD_REQUEST", message: "该日期是法定节假日，机构不受理预约，请另选工作日" },
+  APPOINTMENT_DAY_WEEKEND: { code: "BAD_REQUEST", message: "该日期是周末，机构不受理预约，请另选工作日" },
+  APPOINTMENT_DAY_CLOSED: { code: "BAD_REQUEST", message: "机构该日停止受理预约，请另选工作日" },
+  CLOSED_DAY_TAKEN: { code: "CONFLICT", message: "该日期已设为停止受理日" },
+  CLOSED_DAY_PAST: { code: "BAD_REQUEST", message: "只能为今天及以后的日期设置停止受理" },
+  CALENDAR_DAY_TAKEN: { code: "CONFLICT", message: "该日期已在节假日表中，如需修改请先删除" },
 } as const satisfies Record<string, { code: ErrorClass; message: string }>;
 
 export type AppErrorCode = keyof typeof ERRORS;

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
-import { catalogueKinds, catalogueVersions, departments, filings, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
+import { catalogueKinds, catalogueVersions, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
 import { PENDING_ORGS } from "@/server/seed/accounts";
 import { DEMO_ORGS, DEMO_USERS } from "@/server/seed/demo";
 
@@ -27,6 +27,8 @@ export type Fixtures = {
   membership: Record<string, number>;
   /** Department ids by name (accounts demo: the petrol station's departments). */
   department: Record<string, number>;
+  /** Issue 10 #1: the first closed day of each demo institution, by its key. */
+  closedDay: Record<string, number>;
   /** The foreign records, once a test file has called `seedForeign`. */
   foreign?: Foreign;
 };
@@ -64,7 +66,9 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   );
   const deps = await db.select({ id: departments.id, name: departments.name }).from(departments);
   const department = Object.fromEntries(deps.map((d) => [d.name, d.id]));
-  return { org, user, instrument, kind, filing, capability, membership, department };
+  const closed = await db.select({ id: institutionClosedDays.id, orgId: institutionClosedDays.institutionId }).from(institutionClosedDays).orderBy(institutionClosedDays.id);
+  const closedDay = Object.fromEntries(Object.entries(org).flatMap(([key, id]) => closed.filter((c) => c.orgId === id).slice(0, 1).map((c) => [key, c.id] as const)));
+  return { org, user, instrument, kind, filing, capability, membership, department, closedDay };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */

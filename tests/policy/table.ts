@@ -230,6 +230,62 @@ const fields = (fx: Fixtures, serialNo: string) => ({
   purpose: "trade", method: "on_site", kindId: fx.kind["燃油加油机"], status: "in_use",
 });
 const noSuchIds = () => ({ ids: [987654321] });
+/**
+ * Issue 10 item 1 (预约设置, platform holiday calendar, open slots). Each demo institution has one closed
+ * day (appointment demo seed). Sweep inputs are refused as bad input or name no record: they change nothing.
+ */
+const appointmentCalendarPolicy: Record<string, PolicyEntry> = {
+  "appointmentSettings.get": {
+    access: ["institution"],
+    relations: [{ relation: "own", as: "byjls", input: () => undefined, expect: "ok", note: "takes no id: only the caller's own institution's settings" }],
+  },
+  "appointmentSettings.saveSlots": {
+    access: ["institution"],
+    input: () => ({ slots: [] }),
+    relations: [
+      { relation: "own", as: "byjls", input: () => ({ slots: [{ label: "上午", startTime: "12:00", endTime: "08:30", capacitySendIn: 1, capacityOnSite: 1 }] }), expect: "BAD_REQUEST", note: "end before start" },
+    ],
+  },
+  "appointmentSettings.addClosedDay": {
+    access: ["institution"],
+    input: () => ({ day: "2000-01-03", reason: "已过去的日期" }),
+    relations: [{ relation: "own", as: "gzjly", input: () => ({ day: "2000-01-03", reason: "过去" }), expect: "BAD_REQUEST", note: "a past day" }],
+  },
+  "appointmentSettings.removeClosedDay": {
+    access: ["institution"],
+    input: () => ({ id: NO_SUCH }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ id: fx.closedDay.gzInstitute }), expect: "NOT_FOUND", note: "county on city's closed day" },
+      { relation: "outOfScope", as: "sqjg", input: (fx) => ({ id: fx.closedDay.byInstitute }), expect: "NOT_FOUND", note: "authorised on legal's closed day" },
+    ],
+  },
+  "holiday.list": {
+    access: "signedIn",
+    input: () => ({ year: 2026 }),
+    relations: [{ relation: "otherInScope", as: "yyqy", input: () => ({ year: 2026 }), expect: "ok", note: "platform reference data, the same for everyone" }],
+  },
+  "holiday.add": {
+    access: ["admin"],
+    input: () => ({ day: "2026-02-30", kind: "holiday", name: "不存在的日期" }),
+    relations: [{ relation: "own", as: "admin", input: () => ({ day: "2026-10-01", kind: "holiday", name: "国庆节" }), expect: "CONFLICT", note: "day already in the calendar" }],
+  },
+  "holiday.remove": {
+    access: ["admin"],
+    input: () => ({ day: "1999-06-30" }),
+    relations: [{ relation: "own", as: "admin", input: () => ({ day: "1999-06-30" }), expect: "NOT_FOUND", note: "a day not in the calendar" }],
+  },
+  "appointment.openSlots": {
+    access: ["enterprise", "institution"],
+    input: (fx) => ({ institutionId: fx.org.gzInstitute, days: 7 }),
+    relations: [
+      { relation: "own", as: "gzjly", input: (fx) => ({ institutionId: fx.org.gzInstitute, days: 7 }), expect: "ok", note: "R-APT-5 own slots" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ institutionId: fx.org.gzInstitute, days: 7 }), expect: "NOT_FOUND", note: "another institution's slots" },
+      { relation: "otherInScope", as: "jyzqy", input: (fx) => ({ institutionId: fx.org.byInstitute, days: 7 }), expect: "ok", note: "enterprise looks at an institution to book" },
+      { relation: "outOfScope", as: "jyzqy", input: (fx) => ({ institutionId: fx.org.gzRegulator, days: 7 }), expect: "NOT_FOUND", note: "not an institution" },
+    ],
+  },
+};
+
 const enterpriseOnly = (extra: NonNullable<PolicyEntry["relations"]>): NonNullable<PolicyEntry["relations"]> => [
   ...extra,
   { relation: "otherInScope", as: "byjls", input: idsOf(STATION), expect: "FORBIDDEN", note: "R-LED-2 institutions do not keep ledgers" },
@@ -294,6 +350,7 @@ export const policy: Record<string, PolicyEntry> = {
     list: [{ view: "every user", input: () => ({ limit: 200 }), ids: itemsOf, witness: "admin", callers: ["admin"] }],
   },
   ...filingPolicy,
+  ...appointmentCalendarPolicy,
 
   // Accounts (issue 3). Public steps answer everyone; sweep inputs are harmless (bad codes, unknown ids).
   "account.requestRegisterCode": { access: "public", input: () => ({ phone: "13900000999" }) },

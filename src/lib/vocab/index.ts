@@ -19,3 +19,4 @@ export * from "./return-reason";
 export * from "./flow-status";
 export * from "./outbox-status";
 export * from "./attachment-slot";
+export * from "./calendar-day-kind";

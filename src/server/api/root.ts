@@ -8,6 +8,7 @@ import {
   registrationRouter,
 } from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
+import { appointmentRouter, appointmentSettingsRouter, holidayRouter } from "./routers/appointments";
 import { catalogueRouter } from "./routers/catalogue";
 import { capabilityRouter, filingRouter, jurisdictionRouter } from "./routers/filing";
 import { ledgerRouter } from "./routers/ledger";
@@ -32,6 +33,9 @@ export const appRouter = router({
   department: departmentRouter,
   profile: profileRouter,
   ledger: ledgerRouter,
+  appointment: appointmentRouter,
+  appointmentSettings: appointmentSettingsRouter,
+  holiday: holidayRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { importCatalogue } from "@/server/services/catalogue/import-catalogue";
 import { SYSTEM_ACTOR } from "@/server/services/audit";
 import type { DB } from "@/server/db/open";
 import { catalogueVersions, regions } from "@/server/db/schema";
+import { seedHolidayCalendar } from "./calendar";
 
 /** Reference data ships inside the repo (data/), never read from ../shared at run time. */
 export const DATA_DIR = path.join(process.cwd(), "data");
@@ -69,4 +70,5 @@ export async function seedReference(db: DB) {
       rows: loadCatalogueSample(),
     });
   }
+  await seedHolidayCalendar(db);
 }

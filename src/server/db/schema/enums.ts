@@ -1,6 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
   ATTACHMENT_SLOTS,
+  CALENDAR_DAY_KINDS,
   FLOW_STATUSES,
   FILING_STATUSES,
   INSTITUTION_KINDS,
@@ -38,3 +39,4 @@ export const filingStatus = pgEnum("filing_status", FILING_STATUSES);
 export const flowStatus = pgEnum("flow_status", FLOW_STATUSES);
 export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
 export const attachmentSlot = pgEnum("attachment_slot", ATTACHMENT_SLOTS);
+export const calendarDayKind = pgEnum("calendar_day_kind", CALENDAR_DAY_KINDS);

@@ -10,3 +10,4 @@ export * from "./filings";
 export * from "./accounts";
 export * from "./ledger";
 export * from "./sequences";
+export * from "./calendar";
