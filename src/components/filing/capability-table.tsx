@@ -1,6 +1,6 @@
 "use client";
 
-import { ListState } from "@/components/layout/list-state";
+import { ListState } from "@/components/list/list-state";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";

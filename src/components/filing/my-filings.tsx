@@ -7,8 +7,8 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ListPager } from "@/components/layout/list-pager";
-import { ListState } from "@/components/layout/list-state";
+import { ListPager } from "@/components/list/list-pager";
+import { ListState } from "@/components/list/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
