@@ -11,10 +11,10 @@ import { ListState } from "@/components/list/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { formatDateTime } from "@/lib/format";
+import { OUTBOX_STATUS_LABEL } from "@/lib/vocab";
 import { useTRPC } from "@/trpc/react";
 
 const CHANNEL = { sms: "短信", email: "邮件", webhook: "Webhook" } as const;
-const STATUS = { pending: "待发送", sent: "已发送", failed: "发送失败" } as const;
 
 export function OutboxTable() {
   const trpc = useTRPC();
@@ -53,6 +53,8 @@ export function OutboxTable() {
               <TableHead>接收人</TableHead>
               <TableHead>内容</TableHead>
               <TableHead>状态</TableHead>
+              <TableHead>尝试次数</TableHead>
+              <TableHead>最近错误</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -67,7 +69,11 @@ export function OutboxTable() {
                   {m.body}
                 </TableCell>
                 <TableCell>
-                  <Badge variant={m.status === "sent" ? "success" : m.status === "failed" ? "destructive" : "warning"}>{STATUS[m.status]}</Badge>
+                  <Badge variant={m.status === "sent" ? "success" : m.status === "failed" ? "destructive" : "warning"}>{OUTBOX_STATUS_LABEL[m.status]}</Badge>
+                </TableCell>
+                <TableCell data-testid="outbox-attempts">{m.attempts}</TableCell>
+                <TableCell className="min-w-40 whitespace-normal text-destructive" data-testid="outbox-error">
+                  {m.lastError ?? ""}
                 </TableCell>
               </TableRow>
             ))}

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref } from "./_columns";
 import { outboxStatus } from "./enums";
 import { files } from "./files";
@@ -25,8 +26,9 @@ export const organisationDocuments = pgTable(
 );
 
 /**
- * Messages to send (SMS now; e-mail and webhooks later): every message is written here first, then handed to
- * the channel's provider; `sentAt` records delivery (SPEC §9).
+ * Messages to send (SMS now; e-mail and webhooks later). A message is written here in the transaction of the
+ * event that causes it and sent only after that commits, by the delivery worker (src/server/jobs/outbox.ts,
+ * R-NTF-1): `nextAttemptAt` is when a `pending` row is due, or when a `sending` row's lease runs out.
  */
 export const outbox = pgTable(
   "outbox",
@@ -34,14 +36,27 @@ export const outbox = pgTable(
     id: id(),
     channel: text("channel", { enum: ["sms", "email", "webhook"] }).notNull(),
     recipient: text("recipient").notNull(),
+    /** Which message it is (e.g. `sms_code`), and the values it was made from — `body` is the rendered text. */
+    template: text("template").notNull().default("text"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     subject: text("subject"),
     body: text("body").notNull(),
     status: outboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_status_idx").on(t.status, t.id), index("outbox_recipient_idx").on(t.recipient, t.id)],
+  (t) => [
+    index("outbox_status_idx").on(t.status, t.id),
+    index("outbox_recipient_idx").on(t.recipient, t.id),
+    // The worker's claim: only rows still to deliver, in due order. (Named by the old enum values: a value added
+    // by a migration cannot be used in the same transaction.)
+    index("outbox_due_idx")
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.status} not in ('sent', 'failed')`),
+  ],
 );
 
 /**

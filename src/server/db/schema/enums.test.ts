@@ -21,7 +21,7 @@ describe("issue 8 step 4: one vocabulary", () => {
 
   it("flow status, outbox status and attachment slot are database enums, not free text", () => {
     expect(schema.instruments.flowStatus.enumValues).toEqual(["filing", "appointment"]);
-    expect(schema.outbox.status.enumValues).toEqual(["pending", "sent", "failed"]);
+    expect(schema.outbox.status.enumValues).toEqual(["pending", "sending", "sent", "failed"]);
     expect(schema.instrumentAttachments.slot.enumValues).toEqual(["general", "type_evaluation"]);
     expect(schema.instruments.flowStatus.columnType).toBe("PgEnumColumn");
     expect(schema.instrumentAttachments.slot.columnType).toBe("PgEnumColumn");

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import type { DB } from "@/server/db/open";
 import { organisations, users } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
-import { sendSms } from "@/server/notify/sms";
+import { enqueue } from "@/server/notify/outbox";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import { reviewScope } from "./review-scope";
 
@@ -46,13 +46,15 @@ export async function reviewRegistration(
     const [owner] = await tx.select({ phone: users.phone }).from(users).where(eq(users.orgId, org.id)).limit(1);
     const phone = org.contactPhone ?? owner?.phone;
     if (phone) {
-      await sendSms(
-        tx,
-        phone,
-        decision.approve
+      await enqueue(tx, {
+        channel: "sms",
+        recipient: phone,
+        template: decision.approve ? "registration_approved" : "registration_rejected",
+        data: { orgId: org.id },
+        body: decision.approve
           ? `【强检通】${org.name}的注册申请已通过审核，现在可以登录办理业务。`
           : `【强检通】${org.name}的注册申请被退回，原因：${decision.reason}。请登录修改后重新提交。`,
-      );
+      });
     }
     return { id: org.id, ...next };
   });

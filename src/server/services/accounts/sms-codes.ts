@@ -5,7 +5,7 @@ import type { Queryable } from "@/server/db/open";
 import { smsCodes } from "@/server/db/schema";
 import { CODE_MAX_TRIES, CODE_MESSAGES, CODE_TTL_MINUTES, codeUsable, newCode, rateLimitProblem } from "@/server/domain/accounts/sms-code";
 import { AppError } from "@/server/errors";
-import { sendSms } from "@/server/notify/sms";
+import { enqueue } from "@/server/notify/outbox";
 
 export type CodePurpose = "register" | "reset_password";
 
@@ -15,8 +15,8 @@ const PURPOSE_TEXT: Record<CodePurpose, string> = { register: "注册账户", re
 
 /**
  * Issues a code after the rate limits (counted from the sms_codes rows, so they hold across processes and
- * restarts), records it hashed and sends it through the SMS provider. With `deliver: false` the row is
- * recorded (it counts for the limits) but nothing is sent. Returns nothing the caller could leak.
+ * restarts), records it hashed and queues the SMS in the same transaction (R-NTF-1: the outbox worker sends it
+ * after the commit). With `deliver: false` the row is recorded (it counts for the limits) but nothing is queued. Returns nothing the caller could leak.
  */
 export async function issueSmsCode(
   db: Queryable,
@@ -55,7 +55,14 @@ export async function issueSmsCode(
       createdAt: now,
     });
     if (input.deliver === false) return;
-    await sendSms(tx, input.phone, `【强检通】您正在${PURPOSE_TEXT[input.purpose]}，验证码 ${code}，${CODE_TTL_MINUTES} 分钟内有效。如非本人操作，请忽略本短信。`);
+    await enqueue(tx, {
+      channel: "sms",
+      recipient: input.phone,
+      // The code itself is only in the body (the text the phone gets), not in `data`.
+      template: "sms_code",
+      data: { purpose: input.purpose },
+      body: `【强检通】您正在${PURPOSE_TEXT[input.purpose]}，验证码 ${code}，${CODE_TTL_MINUTES} 分钟内有效。如非本人操作，请忽略本短信。`,
+    });
   });
 }
 
