@@ -55,9 +55,11 @@ export async function deliverDue(db: DB, opts: { now?: Date; limit?: number; pro
   return report;
 }
 
+const CHANNEL_NAME = { sms: "短信", email: "邮件", webhook: "Webhook" } as const;
+
 async function attempt(providers: Providers, row: OutboxMessage): Promise<{ ok: true } | { ok: false; error: string }> {
   const provider = providers[row.channel];
-  if (!provider) return { ok: false, error: `没有配置${row.channel}渠道的发送方式` };
+  if (!provider) return { ok: false, error: `没有配置${CHANNEL_NAME[row.channel]}渠道的发送方式` };
   let timer: NodeJS.Timeout | undefined;
   try {
     // A provider that hangs must not hold the row past its lease (another worker would send it too).
