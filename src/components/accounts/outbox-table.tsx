@@ -45,7 +45,23 @@ export function OutboxTable() {
         </Button>
       </form>
       <ListState pending={isPending} empty={!data?.items.length} emptyTitle="暂无消息" emptyDescription="平台发出的短信等消息会记录在这里">
-        <Table>
+        {/* Phones: one card per message (the seven columns do not fit 390 px). Test ids stay on the table. */}
+        <ul className="space-y-2 sm:hidden">
+          {(data?.items ?? []).map((m) => (
+            <li key={m.id} className="space-y-1 rounded-lg border p-3 text-sm">
+              <div className="flex items-center justify-between gap-2">
+                <span className="font-mono">{m.recipient}</span>
+                <StatusBadge status={m.status} />
+              </div>
+              <p className="break-words">{m.body}</p>
+              <p className="text-xs text-muted-foreground">
+                {formatDateTime(m.createdAt)} · {CHANNEL[m.channel]} · 尝试 {m.attempts} 次
+              </p>
+              {m.lastError ? <p className="text-xs text-destructive">最近错误：{m.lastError}</p> : null}
+            </li>
+          ))}
+        </ul>
+        <Table className="hidden sm:table">
           <TableHeader>
             <TableRow>
               <TableHead>时间</TableHead>
@@ -69,7 +85,7 @@ export function OutboxTable() {
                   {m.body}
                 </TableCell>
                 <TableCell>
-                  <Badge variant={m.status === "sent" ? "success" : m.status === "failed" ? "destructive" : "warning"}>{OUTBOX_STATUS_LABEL[m.status]}</Badge>
+                  <StatusBadge status={m.status} />
                 </TableCell>
                 <TableCell data-testid="outbox-attempts">{m.attempts}</TableCell>
                 <TableCell className="min-w-40 whitespace-normal text-destructive" data-testid="outbox-error">
@@ -83,4 +99,8 @@ export function OutboxTable() {
       <ListPager pages={pages} nextCursor={data?.nextCursor} busy={isFetching} />
     </div>
   );
+}
+
+function StatusBadge({ status }: { status: keyof typeof OUTBOX_STATUS_LABEL }) {
+  return <Badge variant={status === "sent" ? "success" : status === "failed" ? "destructive" : "warning"}>{OUTBOX_STATUS_LABEL[status]}</Badge>;
 }
