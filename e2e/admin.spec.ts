@@ -43,3 +43,43 @@ test("the public portal and catalogue need no sign-in", async ({ page }) => {
   await expect(page.getByTestId("catalogue-version")).toContainText(/当前版本：强检目录示例版.*\d{4}-\d{2}-\d{2} 更新，共 \d+ 个种别/);
   await expect(page.getByRole("main")).not.toContainText("data/");
 });
+
+test("issue 13 #6 the outbox filtered by channel and state, with the last error and no retry for a sent message", async ({ page, browser }) => {
+  // Queue one SMS: a reset code for a demo account (its phone is in DEMO_PHONES).
+  const anon = await browser.newContext();
+  const f = await anon.newPage();
+  await f.goto("/forgot-password");
+  await expect(f.getByRole("button", { name: "获取验证码" })).toBeVisible();
+  await f.getByLabel("用户名").fill("sqjg");
+  await f.getByLabel("手机号码").fill("13800000106");
+  await f.getByRole("button", { name: "获取验证码" }).click();
+  await expect(f.getByTestId("sms-status")).toContainText("验证码已发送");
+  await anon.close();
+
+  await signInAs(page, "admin");
+  await page.goto("/admin/outbox");
+  await expect(page.getByRole("columnheader", { name: "最近错误" })).toBeVisible();
+  await page.getByLabel("接收人（手机号码）").fill("13800000106");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId("outbox-recipient").first()).toHaveText("13800000106");
+
+  // No e-mail is ever sent here: the channel filter leaves the SMS out.
+  await page.getByLabel("渠道").click();
+  await page.getByRole("option", { name: "邮件" }).click();
+  await expect(page.getByText("暂无消息")).toBeVisible();
+  await page.getByLabel("渠道").click();
+  await page.getByRole("option", { name: "短信" }).click();
+  await expect(page.getByTestId("outbox-row").first()).toBeVisible();
+
+  // Once the worker has sent it, it is listed under 已发送 and not under 发送失败; a sent message has no 重新发送.
+  await page.getByLabel("状态").click();
+  await page.getByRole("option", { name: "已发送" }).click();
+  await expect(async () => {
+    await page.getByRole("button", { name: "刷新" }).click();
+    await expect(page.getByTestId("outbox-row").first()).toContainText("已发送", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("outbox-row").getByRole("button", { name: "重新发送" })).toHaveCount(0);
+  await page.getByLabel("状态").click();
+  await page.getByRole("option", { name: "发送失败" }).click();
+  await expect(page.getByText("暂无消息")).toBeVisible();
+});

@@ -74,6 +74,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "appointment_settings.save_slots": "修改预约时段",
   "appointment_settings.close_day": "设置停止受理日",
   "appointment_settings.reopen_day": "恢复受理",
+  "outbox.retry": "重新发送失败的消息",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -90,6 +91,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   calendar_day: "节假日",
   institution_closed_day: "停止受理日",
   appointment_settings: "预约设置",
+  outbox: "发件箱消息",
 };
 
 /** A Chinese action name; an action not in the list still reads as words, never as a code. */

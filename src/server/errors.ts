@@ -43,6 +43,7 @@ export const ERRORS = {
   DEPARTMENT_TAKEN: { code: "CONFLICT", message: "本单位已有同名部门" },
   CANNOT_REMOVE_OWNER: { code: "BAD_REQUEST", message: "不能移除单位管理员" },
   CANNOT_DISABLE_SELF: { code: "BAD_REQUEST", message: "不能停用自己的账户" },
+  OUTBOX_NOT_FAILED: { code: "CONFLICT", message: "只有发送失败的消息可以重新发送，请刷新后查看" },
   // Ledger (SPEC §5)
   LEDGER_DUPLICATE: { code: "CONFLICT", message: "同一单位内生产厂家 + 出厂编号不能重复" },
   LEDGER_IN_FLOW: { code: "CONFLICT", message: "器具正在备案或预约流程中，不能修改" },

@@ -379,6 +379,11 @@ export const policy: Record<string, PolicyEntry> = {
     input: () => ({ limit: 5 }),
     relations: [{ relation: "otherInScope", as: "admin", input: () => ({ limit: 5, recipient: "13800000001" }), expect: "ok", note: "the administrator reads every message" }],
   },
+  "accountAdmin.retryOutbox": {
+    access: ["admin"],
+    input: () => ({ id: 987654321 }),
+    relations: [{ relation: "outOfScope", as: "admin", input: () => ({ id: 987654321 }), expect: "NOT_FOUND", note: "no such message" }],
+  },
   "registration.queue": {
     access: ["institution", "admin"],
     input: () => ({ limit: 5 }),

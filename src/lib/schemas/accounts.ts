@@ -1,6 +1,6 @@
 import { stdnum } from "stdnum";
 import { z } from "zod";
-import { INSTITUTION_KINDS, MEMBERSHIP_STATUSES, REGION_LEVELS } from "@/lib/vocab";
+import { INSTITUTION_KINDS, MEMBERSHIP_STATUSES, outboxChannelSchema, outboxStatusSchema, REGION_LEVELS } from "@/lib/vocab";
 import "./zod-zh";
 import { passwordProblems } from "@/lib/password-rules";
 import { idSchema, pageSchema, regionCodeSchema } from "./common";
@@ -160,4 +160,9 @@ export const departmentRename = z.object({ id: idSchema, name: departmentName })
 export const departmentIdInput = z.object({ id: idSchema });
 
 export const userIdInput = z.object({ id: idSchema });
-export const outboxListInput = pageSchema.extend({ recipient: z.string().trim().max(40).optional() });
+export const outboxListInput = pageSchema.extend({
+  recipient: z.string().trim().max(40).optional(),
+  channel: outboxChannelSchema.optional(),
+  status: outboxStatusSchema.optional(),
+});
+export const outboxIdInput = z.object({ id: idSchema });

@@ -17,6 +17,7 @@ export * from "./filing-state";
 export * from "./filing-action";
 export * from "./return-reason";
 export * from "./flow-status";
+export * from "./outbox-channel";
 export * from "./outbox-status";
 export * from "./attachment-slot";
 export * from "./calendar-day-kind";

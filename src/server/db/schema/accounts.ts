@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { OUTBOX_CHANNELS } from "@/lib/vocab/outbox-channel";
 import { createdAt, id, ref } from "./_columns";
 import { outboxStatus } from "./enums";
 import { files } from "./files";
@@ -34,7 +35,7 @@ export const outbox = pgTable(
   "outbox",
   {
     id: id(),
-    channel: text("channel", { enum: ["sms", "email", "webhook"] }).notNull(),
+    channel: text("channel", { enum: OUTBOX_CHANNELS }).notNull(),
     recipient: text("recipient").notNull(),
     /** Which message it is (e.g. `sms_code`), and the values it was made from — `body` is the rendered text. */
     template: text("template").notNull().default("text"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, errorText, MAX_ATTEMPTS, retryDelayMs } from "./delivery";
+import { afterFailure, errorText, manualRetry, MAX_ATTEMPTS, retryDelayMs } from "./delivery";
 
 describe("R-NTF-1 retry schedule", () => {
   it("doubles from one minute and stops growing at six hours", () => {
@@ -16,5 +16,13 @@ describe("R-NTF-1 retry schedule", () => {
   it("keeps an error as one short line", () => {
     expect(errorText(new Error("网关\n超时"))).toBe("网关 超时");
     expect(errorText("x".repeat(900))).toHaveLength(500);
+  });
+});
+
+describe("issue 13 #6 an administrator's retry", () => {
+  it("makes only a failed message due now, with its attempts reset to 0", () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    expect(manualRetry("failed", now)).toEqual({ status: "pending", attempts: 0, nextAttemptAt: now });
+    for (const status of ["pending", "sending", "sent"]) expect(manualRetry(status, now)).toBeNull();
   });
 });

@@ -31,3 +31,14 @@ export function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return (text || "未知错误").replace(/\s+/g, " ").slice(0, 500);
 }
+
+/**
+ * An administrator's 重新发送 of a message (issue 13 #6): only a `failed` row may be retried (anything else is
+ * still on its way or already sent — retrying it could send it twice). It becomes due now with its attempts
+ * reset to 0, so it gets the full retry schedule again rather than failing for good after one more try; its
+ * last error stays visible until the next attempt replaces it. `null`: not retryable.
+ */
+export function manualRetry(status: string, now: Date): { status: "pending"; attempts: 0; nextAttemptAt: Date } | null {
+  if (status !== "failed") return null;
+  return { status: "pending", attempts: 0, nextAttemptAt: now };
+}

@@ -1,6 +1,6 @@
 import "server-only";
-import { outboxListInput, userIdInput } from "@/lib/schemas/accounts";
-import { outboxPage } from "@/server/services/accounts/outbox";
+import { outboxIdInput, outboxListInput, userIdInput } from "@/lib/schemas/accounts";
+import { outboxPage, retryOutbox } from "@/server/services/accounts/outbox";
 import { forcePasswordReset, setUserActive } from "@/server/services/accounts/passwords";
 import { adminProcedure, router } from "../../trpc";
 
@@ -19,4 +19,5 @@ export const accountAdminRouter = router({
     return { ok: true };
   }),
   outbox: adminProcedure.input(outboxListInput).query(({ ctx, input }) => outboxPage(ctx.db, ctx.scope, input)),
+  retryOutbox: adminProcedure.input(outboxIdInput).mutation(({ ctx, input }) => retryOutbox(ctx.db, ctx.scope, ctx.actor, input.id)),
 });
