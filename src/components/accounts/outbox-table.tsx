@@ -180,7 +180,7 @@ export function OutboxTable() {
 
 function SelectFilter<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T | undefined; options: [T, string][]; onChange: (v: T | undefined) => void }) {
   return (
-    <div className="min-w-32 space-y-1">
+    <div className="flex min-w-32 flex-col gap-1">
       <Label htmlFor={id}>{label}</Label>
       <Select value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? undefined : (v as T))}>
         <SelectTrigger id={id} className="w-full">
