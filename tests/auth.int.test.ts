@@ -70,6 +70,11 @@ describe("sign-in", () => {
     await db.update(users).set({ active: false }).where(eq(users.username, "sqjg"));
     const r = await signIn(db, { username: "sqjg", password: DEMO_PASSWORD });
     expect(r).toMatchObject({ ok: false, reason: "disabled" });
+    // Without the password a disabled account answers exactly like an unknown name (R-ACC-2, issue 9 #8).
+    const wrong = await signIn(db, { username: "sqjg", password: "Wrong@2026" });
+    const unknown = await signIn(db, { username: "nosuchuser1", password: "Wrong@2026" });
+    expect(wrong).toEqual({ ok: false, reason: "bad_credentials", message: "用户名或密码错误" });
+    expect(unknown).toEqual(wrong);
     const caller = await callerAs(db, "sqjg");
     await expect(caller.me.home()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await db.update(users).set({ active: true }).where(eq(users.username, "sqjg"));

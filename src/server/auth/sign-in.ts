@@ -58,10 +58,6 @@ export async function signIn(
     if (afterFailure(state, now).lockedUntil) return { ok: false, reason: "locked", message: SIGN_IN_MESSAGES.locked(LOCK_MINUTES) };
     return { ok: false, reason: "bad_credentials", message: SIGN_IN_MESSAGES.bad };
   }
-  if (!user.active) {
-    await log(user.id, false, "disabled");
-    return { ok: false, reason: "disabled", message: SIGN_IN_MESSAGES.disabled };
-  }
   if (isLocked(user, now)) {
     await log(user.id, false, "locked");
     return { ok: false, reason: "locked", message: SIGN_IN_MESSAGES.locked(minutesLeft(user, now)) };
@@ -83,6 +79,12 @@ export async function signIn(
     });
     if (next.lockedUntil) return { ok: false, reason: "locked", message: SIGN_IN_MESSAGES.locked(LOCK_MINUTES) };
     return { ok: false, reason: "bad_credentials", message: SIGN_IN_MESSAGES.bad };
+  }
+  // 已停用 is said only to someone who knows the password: before it, a disabled account answers like any
+  // other, or the message would tell a stranger which names exist.
+  if (!user.active) {
+    await log(user.id, false, "disabled");
+    return { ok: false, reason: "disabled", message: SIGN_IN_MESSAGES.disabled };
   }
   await db.transaction(async (tx) => {
     await tx.update(users).set({ ...afterSuccess(), lastLoginAt: now }).where(eq(users.id, user.id));
