@@ -17,7 +17,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { ListPager } from "@/components/list/list-pager";
 import { ListState } from "@/components/list/list-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -25,8 +24,8 @@ import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { formatDateTime } from "@/lib/format";
 import { OUTBOX_CHANNEL_LABEL as CHANNEL, OUTBOX_CHANNELS, OUTBOX_STATUS_LABEL, OUTBOX_STATUSES, type OutboxChannelCode, type OutboxStatus } from "@/lib/vocab";
 import { useTRPC } from "@/trpc/react";
+import { SelectFilter } from "@/components/list/select-filter";
 
-const ALL = "all";
 
 export function OutboxTable() {
   const trpc = useTRPC();
@@ -72,6 +71,7 @@ export function OutboxTable() {
           <Input id="outbox-recipient" value={q} onChange={(e) => setQ(e.target.value)} maxLength={40} inputMode="numeric" />
         </div>
         <SelectFilter
+          className="flex min-w-32 flex-col gap-1 space-y-0"
           id="outbox-channel"
           label="渠道"
           value={channel}
@@ -82,6 +82,7 @@ export function OutboxTable() {
           }}
         />
         <SelectFilter
+          className="flex min-w-32 flex-col gap-1 space-y-0"
           id="outbox-status"
           label="状态"
           value={status}
@@ -178,26 +179,6 @@ export function OutboxTable() {
   );
 }
 
-function SelectFilter<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T | undefined; options: [T, string][]; onChange: (v: T | undefined) => void }) {
-  return (
-    <div className="flex min-w-32 flex-col gap-1">
-      <Label htmlFor={id}>{label}</Label>
-      <Select value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? undefined : (v as T))}>
-        <SelectTrigger id={id} className="w-full">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>全部</SelectItem>
-          {options.map(([v, l]) => (
-            <SelectItem key={v} value={v}>
-              {l}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-    </div>
-  );
-}
 
 function StatusBadge({ status }: { status: OutboxStatus }) {
   return <Badge variant={status === "sent" ? "success" : status === "failed" ? "destructive" : "warning"}>{OUTBOX_STATUS_LABEL[status]}</Badge>;

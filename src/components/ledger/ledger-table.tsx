@@ -20,11 +20,11 @@ import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { WARNING_LABEL } from "./labels";
 import { LifecycleActions } from "./lifecycle-actions";
+import { SelectFilter } from "@/components/list/select-filter";
 
 const statusVariant = (s: keyof typeof INSTRUMENT_STATUS_LABEL) => (s === "in_use" ? "success" : s === "scrapped" ? "destructive" : s === "stopped" ? "warning" : "secondary");
 
 type Sort = "newest" | "validUntil" | "name";
-const ALL = "all";
 
 function useCursorPages() {
   const [stack, setStack] = useState<(string | null)[]>([null]);
@@ -38,26 +38,6 @@ function useCursorPages() {
   };
 }
 
-function SelectFilter<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T | undefined; options: [T, string][]; onChange: (v: T | undefined) => void }) {
-  return (
-    <div className="space-y-1">
-      <Label htmlFor={id}>{label}</Label>
-      <Select value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? undefined : (v as T))}>
-        <SelectTrigger id={id} className="w-full">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>全部</SelectItem>
-          {options.map(([v, l]) => (
-            <SelectItem key={v} value={v}>
-              {l}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-    </div>
-  );
-}
 
 /** 仪器管理 → 全部仪器 (R-LED-6): server-side filters, sorting, keyset pages, counts, colours, bulk actions. */
 export function LedgerTable() {
