@@ -1,5 +1,5 @@
 import type { LucideIcon } from "lucide-react";
-import { BookOpen, Building2, CalendarClock, CalendarDays, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
+import { Award, BookOpen, CalendarCheck, ClipboardList, ScanLine, Building2, CalendarClock, CalendarDays, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
 
 export type NavRole = "enterprise" | "institution" | "regulator" | "admin";
 /** What decides whether an entry shows: the caller's organisation (kind, level, legal or authorised). */
@@ -30,6 +30,8 @@ export const NAV: Record<NavRole, NavItem[]> = {
     { label: "首页", href: "/enterprise", icon: Home, description: "本单位概况" },
     { label: "仪器管理", href: "/enterprise/instruments", icon: Gauge, description: "器具台账：新增、导入、导出、停用与报废" },
     { label: "备案管理", href: "/enterprise/filings", icon: FileStack, description: "待备案、已提交和被退回的器具备案" },
+    { label: "预约管理", href: "/enterprise/appointments", icon: CalendarCheck, description: "预约送检、现场检定，查看被拒绝的预约" },
+    { label: "证书", href: "/enterprise/certificates", icon: Award, description: "检定证书与检定结果通知书下载" },
     { label: "成员管理", href: "/enterprise/members", icon: UserPlus, description: "审核个人用户的关联申请，管理本单位成员" },
     { label: "部门管理", href: "/enterprise/departments", icon: FolderTree, description: "设置本单位使用计量器具的部门" },
   ],
@@ -46,6 +48,9 @@ export const NAV: Record<NavRole, NavItem[]> = {
     { label: "辖区仪器", href: "/institution/instruments", icon: Gauge, description: "全部、须检、超期未检、无效、有效、不合格" },
     { label: "备案审核", href: "/institution/filings", icon: ClipboardCheck, description: "审核、分派或退回企业提交的备案" },
     { label: "检定能力", href: "/institution/capabilities", icon: ListChecks, description: "维护可检定的器具种别、方式与覆盖区域" },
+    { label: "预约确认", href: "/institution/appointments", icon: CalendarCheck, description: "确认、改期或拒绝企业的预约" },
+    { label: "接收登记", href: "/institution/reception", icon: ScanLine, description: "按预约单号或扫码接收器具，退单" },
+    { label: "检定结果", href: "/institution/results", icon: ClipboardList, description: "登记检定结果，出具证书与通知书" },
     { label: "预约设置", href: "/institution/appointment-settings", icon: CalendarClock, description: "受理预约的时段、容量和停止受理日" },
   ],
   regulator: [{ label: "首页", href: "/regulator", icon: Home, description: "本辖区概况" }],

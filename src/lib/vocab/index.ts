@@ -21,3 +21,8 @@ export * from "./outbox-channel";
 export * from "./outbox-status";
 export * from "./attachment-slot";
 export * from "./calendar-day-kind";
+export * from "./appointment-state";
+export * from "./appointment-item-state";
+export * from "./verdict";
+export * from "./certificate-kind";
+export * from "./certificate-state";

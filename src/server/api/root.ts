@@ -16,6 +16,18 @@ import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
 import { createCallerFactory, router } from "./trpc";
+// Issue 10 — booking (enterprise side)
+
+// Issue 10 — institution confirmation and appointment sheet
+
+// Issue 10 — reception and results
+
+// Issue 10 — certificates, fees, downloads
+
+// Issue 12 — regulator workspace
+
+// Issue 13 — notifications
+
 
 export const appRouter = router({
   region: regionRouter,
@@ -36,6 +48,18 @@ export const appRouter = router({
   appointment: appointmentRouter,
   appointmentSettings: appointmentSettingsRouter,
   holiday: holidayRouter,
+  // Issue 10 — booking (enterprise side)
+
+  // Issue 10 — institution confirmation and appointment sheet
+
+  // Issue 10 — reception and results
+
+  // Issue 10 — certificates, fees, downloads
+
+  // Issue 12 — regulator workspace
+
+  // Issue 13 — notifications
+
 });
 
 export type AppRouter = typeof appRouter;
