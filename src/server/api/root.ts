@@ -25,6 +25,7 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — certificates, fees, downloads
 
 // Issue 12 — regulator workspace
+import { statisticsRouter } from "./routers/statistics";
 
 // Issue 13 — notifications
 
@@ -57,6 +58,7 @@ export const appRouter = router({
   // Issue 10 — certificates, fees, downloads
 
   // Issue 12 — regulator workspace
+  statistics: statisticsRouter,
 
   // Issue 13 — notifications
 
