@@ -36,6 +36,20 @@ CREATE FUNCTION stat_instruments_sql(src text) RETURNS text LANGUAGE sql IMMUTAB
       FROM c GROUP BY province_code, city_code, county_code, filed, failed, day_kind, fine, day
       HAVING sum(s) <> 0 ORDER BY county_code, filed, failed, day_kind, fine, day
       ON CONFLICT (county_code, filed, failed, day_kind, fine, day) DO UPDATE SET n = t.n + excluded.n
+    ),
+    up_city AS (
+      INSERT INTO stat_city_cells AS t (province_code, city_code, filed, failed, day_kind, fine, day, n)
+      SELECT province_code, city_code, filed, failed, day_kind, fine, day, sum(s)
+      FROM c GROUP BY province_code, city_code, filed, failed, day_kind, fine, day
+      HAVING sum(s) <> 0 ORDER BY city_code, filed, failed, day_kind, fine, day
+      ON CONFLICT (city_code, filed, failed, day_kind, fine, day) DO UPDATE SET n = t.n + excluded.n
+    ),
+    up_enterprise_region AS (
+      INSERT INTO stat_enterprise_region_cells AS t (province_code, city_code, county_code, enterprise_id, filed, failed, day_kind, fine, day, n)
+      SELECT province_code, city_code, county_code, enterprise_id, filed, failed, day_kind, fine, day, sum(s)
+      FROM c GROUP BY province_code, city_code, county_code, enterprise_id, filed, failed, day_kind, fine, day
+      HAVING sum(s) <> 0 ORDER BY county_code, enterprise_id, filed, failed, day_kind, fine, day
+      ON CONFLICT (county_code, enterprise_id, filed, failed, day_kind, fine, day) DO UPDATE SET n = t.n + excluded.n
     )
     INSERT INTO stat_enterprise_cells AS t (province_code, city_code, county_code, enterprise_id, institution_id, item_id, purpose, filed, failed, day_kind, fine, day, n)
     SELECT province_code, city_code, county_code, enterprise_id, institution_id, item_id, purpose, filed, failed, day_kind, fine, day, sum(s)
@@ -70,6 +84,8 @@ BEGIN
   DELETE FROM stat_instrument_cells WHERE n = 0;
   DELETE FROM stat_region_cells WHERE n = 0;
   DELETE FROM stat_enterprise_cells WHERE n = 0;
+  DELETE FROM stat_city_cells WHERE n = 0;
+  DELETE FROM stat_enterprise_region_cells WHERE n = 0;
   RETURN NULL;
 END
 $fn$;

@@ -179,7 +179,7 @@ describe("statistics layer (issue 12 item 1)", () => {
     // Midnight in China: nothing is written, the buckets move with the day and still equal the direct counts.
     const after = await expectLayerEqualsDirect(AFTER_MIDNIGHT);
     expect(after.all).toBe(before.all);
-    expect(after.overdue).toBeGreaterThan(before.overdue);
+    expect(after.overdue).toBeGreaterThan(before.overdue!);
     expect(after.due).not.toBe(before.due);
   });
 

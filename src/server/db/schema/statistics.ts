@@ -62,7 +62,28 @@ export const statRegionCells = pgTable(
   ],
 );
 
-/** Per county × enterprise (× the filter dimensions): the enterprise rows of a county, read one county at a time. */
+/** Per city only: the unfiltered province dashboard (one row per city) reads this smallest table. */
+export const statCityCells = pgTable(
+  "stat_city_cells",
+  { provinceCode: text("province_code").notNull(), cityCode: text("city_code").notNull(), ...dateDims },
+  (t) => [
+    primaryKey({ columns: [t.cityCode, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_city_cells_province_idx").on(t.provinceCode),
+    index("stat_city_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/** Per county × enterprise: the enterprise rows of an unfiltered county dashboard. */
+export const statEnterpriseRegionCells = pgTable(
+  "stat_enterprise_region_cells",
+  { ...dims, enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(), ...dateDims },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.enterpriseId, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_enterprise_region_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/** Per county × enterprise × the filter dimensions: the enterprise rows of a filtered county dashboard. */
 export const statEnterpriseCells = pgTable(
   "stat_enterprise_cells",
   {

@@ -4,7 +4,7 @@ import { chinaToday } from "@/lib/china-day";
 import { locatedRecordScope, organisationScope, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
 import { instruments, organisations, statInstrumentCells, statRegionCells, users } from "@/server/db/schema";
-import { allOf, cellScope, figureSums, onceEach } from "@/server/services/statistics/cells";
+import { allOf, cellScope, cityCells, figureSums, onceEach, type CellColumns } from "@/server/services/statistics/cells";
 
 export type Figure = { label: string; value: number };
 
@@ -46,8 +46,9 @@ export async function homeFigures(db: Queryable, scope: Scope): Promise<Figure[]
 async function instrumentsInScope(db: Queryable, scope: Scope): Promise<number> {
   if (scope.kind === "enterprise") return one(db.select({ n: count() }).from(instruments).where(locatedRecordScope(scope, instruments)));
   const today = chinaToday();
-  const c = scope.kind === "regulator" || scope.kind === "admin" ? statRegionCells : statInstrumentCells;
-  return one(db.select({ n: figureSums(c, today).all }).from(c).where(allOf(cellScope(scope, { ...c, institutionId: "institutionId" in c ? c.institutionId : undefined }), onceEach(c, today))));
+  const c: CellColumns =
+    scope.kind === "admin" || (scope.kind === "regulator" && scope.region.level === "province") ? cityCells : scope.kind === "regulator" ? statRegionCells : statInstrumentCells;
+  return one(db.select({ n: figureSums(c, today).all }).from(c.n.table).where(allOf(cellScope(scope, c), onceEach(c, today))));
 }
 
 const one = async (q: PromiseLike<{ n: number }[]>) => (await q)[0]?.n ?? 0;

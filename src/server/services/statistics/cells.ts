@@ -3,6 +3,7 @@ import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { addDays, addMonths } from "@/lib/china-day";
 import { inRegion, type RegionFilter, type Scope } from "@/server/authz/scope";
+import { statCityCells } from "@/server/db/schema";
 import { bucketBounds, type Bucket } from "@/server/domain/filing/buckets";
 
 /**
@@ -107,3 +108,6 @@ export function cellScope(scope: Scope, c: CellColumns): SQL {
 
 export const regionWhere = (c: Parameters<typeof inRegion>[0], region: RegionFilter | null) => (region ? inRegion(c, region) : undefined);
 export const allOf = (...parts: (SQL | undefined)[]) => and(...parts) ?? sql`true`;
+
+/** City cells have no county column: they serve province-wide reads only (a county filter never reaches them). */
+export const cityCells: CellColumns = { ...statCityCells, countyCode: statCityCells.cityCode } as unknown as CellColumns;

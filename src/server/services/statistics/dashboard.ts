@@ -5,9 +5,18 @@ import type { StatFilter } from "@/lib/schemas/statistics";
 import type { StatPeriod } from "@/lib/vocab/stat-period";
 import type { Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
-import { catalogueItems, catalogueVersions, organisations, statEnterpriseCells, statInstrumentCells, statRegionCells, statVerificationCells } from "@/server/db/schema";
+import {
+  catalogueItems,
+  catalogueVersions,
+  organisations,
+  statEnterpriseCells,
+  statEnterpriseRegionCells,
+  statInstrumentCells,
+  statRegionCells,
+  statVerificationCells,
+} from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { addFigures, allOf, figureSums, onceEach, regionWhere, zeroFigures, type CellColumns, type FigureCounts } from "./cells";
+import { addFigures, allOf, cityCells, figureSums, onceEach, regionWhere, zeroFigures, type CellColumns, type FigureCounts } from "./cells";
 import { childRegions, regionInScope } from "./region";
 
 type RegulatorScope = Extract<Scope, { kind: "regulator" }>;
@@ -60,7 +69,7 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFil
   const [region] = await Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]);
   const from = periodStart(f.period, today);
   const level = region.filter.level;
-  const childLevel = level === "province" ? "city" : level === "city" ? "county" : "enterprise";
+  const childLevel: "city" | "county" | "enterprise" = level === "province" ? "city" : level === "city" ? "county" : "enterprise";
 
   const verification = statVerificationCells;
   const vWhere = allOf(regionWhere(verification, region.filter), gte(verification.month, from), dimFilters(verification, f));
@@ -68,17 +77,19 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFil
 
   let rows: DashboardRow[];
   if (childLevel === "enterprise") {
-    const c = statEnterpriseCells;
+    // Unfiltered: the enterprise × day cells; filtered: the same with the filter dimensions.
+    const c: CellColumns & { enterpriseId: CellColumns["n"] } = filtered(f) ? statEnterpriseCells : statEnterpriseRegionCells;
     const got = await db
-      .select({ enterprise: c.enterpriseId, name: organisations.name, ...figureSums(c, today) })
-      .from(c)
+      .select({ enterprise: sql<number>`${c.enterpriseId}`, name: organisations.name, ...figureSums(c, today) })
+      .from(c.n.table)
       .innerJoin(organisations, eq(organisations.id, c.enterpriseId))
-      .where(allOf(eq(c.countyCode, region.filter.code), onceEach(c, today), dimFilters(c, f)))
+      .where(allOf(eq(c.countyCode, region.filter.code), onceEach(c, today), filtered(f) ? dimFilters(statEnterpriseCells, f) : undefined))
       .groupBy(c.enterpriseId, organisations.name)
       .orderBy(sql`sum(${c.n}) desc`, asc(c.enterpriseId));
-    rows = got.map(({ enterprise, name, ...figures }) => ({ key: `e${enterprise}`, name, region: null, enterprise, figures, verified: null, passed: null }));
+    rows = got.map(({ enterprise, name, ...figures }) => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null }));
   } else {
-    const c: CellColumns = filtered(f) ? statInstrumentCells : statRegionCells;
+    // Unfiltered province: the per-city cells; unfiltered city: the per-county cells; filtered: the full cells.
+    const c: CellColumns = filtered(f) ? statInstrumentCells : childLevel === "city" ? cityCells : statRegionCells;
     const child = childLevel === "city" ? c.cityCode : c.countyCode;
     const vChild = childLevel === "city" ? verification.cityCode : verification.countyCode;
     const filters = filtered(f) ? dimFilters(statInstrumentCells, f) : undefined;
