@@ -3,6 +3,7 @@
 //   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/statistics.ts [runs]
 // Uses the data set of scripts/bench/jurisdiction.ts (`qjt_bench_1m`, built there first by `npm run bench`).
 import { eq, sql as dsql, type SQL } from "drizzle-orm";
+import { loadavg } from "node:os";
 import postgres from "postgres";
 import { chinaToday } from "../../src/lib/china-day";
 import { createCaller } from "../../src/server/api/root";
@@ -27,7 +28,9 @@ async function main() {
   try {
     const [row] = await raw<{ n: number }[]>`select count(*)::int as n from instruments`;
     const n = row!.n;
-    console.log(`instruments: ${n}; median of ${runs} runs each`);
+    console.log(`instruments: ${n}; median of ${runs} runs each; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    // Fresh planner statistics and visibility maps for the cells (a just-migrated table has neither).
+    for (const t of ["stat_instrument_cells", "stat_region_cells", "stat_city_cells", "stat_enterprise_cells", "stat_enterprise_region_cells", "stat_verification_cells"]) await raw.unsafe(`vacuum analyze ${t}`);
     await backfill(raw);
     await report(database.db, runs);
   } finally {
