@@ -88,12 +88,12 @@ async function main() {
           case when x.r3 < 0.78 and x.r5 < 0.85 then date '${today}' - 120 + (x.r6 * 480)::int end,
           case when x.r3 < 0.78 and x.r5 < 0.85 and x.r7 < 0.04 then date '${today}' - (x.r8 * 300)::int end,
           '演示厂' || (g % 23), 'dl-' || lpad(g::text, 6, '0')
-        from generate_series(1, ${INSTRUMENTS}) g
-        cross join lateral (select random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8, random() r9 offset 0) x
-        join dl_ent e on e.i = 1 + (g * 131 + (x.r9 * 13)::int) % (select count(*) from dl_ent)
-        join dl_kinds k on k.i = 1 + (g * 17) % (select count(*) from dl_kinds)
+        from (select g, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8, random() r9
+              from generate_series(1, ${INSTRUMENTS}) g) x
+        join dl_ent e on e.i = 1 + (x.g * 131 + (x.r9 * 13)::int) % (select count(*) from dl_ent)
+        join dl_kinds k on k.i = 1 + (x.g * 17) % (select count(*) from dl_kinds)
         join dl_inst i on i.city_code = e.city_code
-        order by g;
+        order by x.g;
       `);
       // Over capacity: 800 instruments in Shenzhen due on the Wednesday of the fifth week ahead (700 places a week).
       await run(`
@@ -117,7 +117,7 @@ async function main() {
           where s.serial_no like 'DL-%' and s.institution_id is not null and s.filing_status = 'filed'
             and ((s.valid_until - 365 between date '${today}' - 364 and date '${today}' - 1) or s.failed_since is not null);
         insert into appointments (number, enterprise_id, institution_id, method, state, day, slot_id, slot_label, slot_start, slot_end, instrument_count)
-          select 'DL' || to_char(v.month, 'YYYYMM') || lpad(row_number() over (order by v.month, v.enterprise_id, v.method)::text, 6, '0'), v.enterprise_id, v.institution_id, v.method, 'completed',
+          select (case when v.method = 'send_in' then 'S' else 'X' end) || to_char(v.first_day, 'YYYYMMDD') || lpad((900000 + row_number() over (order by v.month, v.enterprise_id, v.method))::text, 6, '0'), v.enterprise_id, v.institution_id, v.method, 'completed',
             v.first_day, s.id, s.label, s.start_time, s.end_time, v.n
           from (select enterprise_id, institution_id, method, date_trunc('month', day)::date as month, min(day) as first_day, count(*)::int as n
                 from dl_verified group by 1, 2, 3, 4) v
@@ -126,12 +126,12 @@ async function main() {
         insert into appointment_items (appointment_id, instrument_id, enterprise_id, state)
           select a.id, v.instrument_id, v.enterprise_id, 'done'
           from dl_verified v join appointments a on a.enterprise_id = v.enterprise_id and a.institution_id = v.institution_id and a.method = v.method
-            and date_trunc('month', a.day) = date_trunc('month', v.day) and a.number like 'DL%'
+            and date_trunc('month', a.day) = date_trunc('month', v.day) and a.enterprise_id in (select id from dl_ent)
           order by a.id, v.instrument_id;
         insert into results (appointment_item_id, appointment_id, instrument_id, enterprise_id, institution_id, verdict, verified_on, valid_until, verifier, checker, approver, conclusion)
           select it.id, it.appointment_id, v.instrument_id, v.enterprise_id, v.institution_id, v.verdict, v.day,
             case when v.verdict = 'pass' then v.valid_until end, '演示检定员', '演示核验员', '演示批准人', case when v.verdict = 'pass' then '合格' else '不合格' end
-          from dl_verified v join appointment_items it on it.instrument_id = v.instrument_id join appointments a on a.id = it.appointment_id and a.number like 'DL%'
+          from dl_verified v join appointment_items it on it.instrument_id = v.instrument_id join appointments a on a.id = it.appointment_id and a.enterprise_id in (select id from dl_ent)
           order by it.id;
       `);
     });
