@@ -3,6 +3,8 @@ import { signInAs } from "./fixtures/auth";
 import { shot } from "./fixtures/shots";
 
 test.describe.configure({ mode: "serial" });
+// Data-dependent waits: the first dashboard query of a fresh server on a loaded machine can take a while.
+const LOAD = { timeout: 30_000 };
 
 const BUCKETS = ["all", "due", "overdue", "invalid", "valid", "failed"] as const;
 
@@ -33,16 +35,16 @@ test("issue 12 #2 the province regulator drills down 广东省 → 广州市 →
   await signInAs(page, "gdscjg");
   await page.getByRole("link", { name: "统计分析" }).first().click();
   await expect(page.getByRole("heading", { name: "统计分析", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("stat-breadcrumb")).toContainText("广东省");
-  await expect(page.getByTestId("stat-table").locator("tbody tr")).toHaveCount(21);
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("stat-breadcrumb")).toContainText("广东省", LOAD);
+  await expect(page.getByTestId("stat-table").locator("tbody tr")).toHaveCount(21, LOAD);
+  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible(LOAD);
   await shot(page, "regulator-dashboard-province-1280");
 
   await page.getByTestId("stat-row-4401").getByRole("button", { name: "广州市" }).click();
-  await expect(page.getByTestId("stat-breadcrumb")).toContainText("广州市");
+  await expect(page.getByTestId("stat-breadcrumb")).toContainText("广州市", LOAD);
   await expect(page).toHaveURL(/region=4401/);
   const baiyun = page.getByTestId("stat-row-440111");
-  await expect(baiyun).toBeVisible();
+  await expect(baiyun).toBeVisible(LOAD);
   // The 白云区 row of the city view against the direct lists of 白云区.
   const row: Record<string, number> = {};
   for (const b of BUCKETS) row[b] = Number((await baiyun.getByTestId(`cell-${b}`).innerText()).replace(/,/g, ""));
@@ -51,11 +53,11 @@ test("issue 12 #2 the province regulator drills down 广东省 → 广州市 →
   await shot(page, "regulator-dashboard-city-1280");
 
   await baiyun.getByRole("button", { name: "白云区" }).click();
-  await expect(page.getByTestId("stat-breadcrumb")).toContainText("白云区");
+  await expect(page.getByTestId("stat-breadcrumb")).toContainText("白云区", LOAD);
   for (const b of BUCKETS) expect([b, await num(page, `card-${b}`)]).toEqual([b, row[b]]);
   // An enterprise of 白云区: its row against the list behind it, and its link carries the region, bucket and enterprise.
   const station = page.locator("[data-testid^='stat-row-e']").filter({ hasText: "广州示例加油站有限公司" });
-  await expect(station).toBeVisible();
+  await expect(station).toBeVisible(LOAD);
   for (const b of BUCKETS) {
     const shown = Number((await station.getByTestId(`cell-${b}`).innerText()).replace(/,/g, ""));
     expect([b, shown]).toEqual([b, await listCount(page, "440111", b, "广州示例加油站有限公司（示例）")]);
@@ -65,15 +67,15 @@ test("issue 12 #2 the province regulator drills down 广东省 → 广州市 →
 
   // The breadcrumb leads back up.
   await page.getByTestId("stat-breadcrumb").getByRole("button", { name: "广东省" }).click();
-  await expect(page.getByTestId("stat-table").locator("tbody tr")).toHaveCount(21);
+  await expect(page.getByTestId("stat-table").locator("tbody tr")).toHaveCount(21, LOAD);
 });
 
 test("issue 12 #2 the dashboard is readable at 390 px", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "gdscjg");
   await page.goto("/regulator/statistics?region=4401");
-  await expect(page.getByTestId("stat-row-440111")).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("stat-row-440111")).toBeVisible(LOAD);
+  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible(LOAD);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, "regulator-dashboard-city-390");
@@ -85,7 +87,7 @@ test("issue 12 #7 the forecast marks the week where seeded demand exceeds the in
   await page.getByRole("link", { name: "负荷预测" }).first().click();
   await expect(page.getByRole("heading", { name: "负荷预测", level: 1 })).toBeVisible();
   const row = page.getByTestId("forecast-institutions").locator("tr").filter({ hasText: "韶关市浈江区计量检定所（示例）" });
-  await expect(row).toContainText("1 周");
+  await expect(row).toContainText("1 周", LOAD);
   await row.getByRole("button", { name: "逐周" }).click();
   const over = page.getByTestId("forecast-weeks").getByTestId("forecast-over");
   await expect(over).toHaveCount(1);
