@@ -3,7 +3,7 @@ import { and, asc, eq, gte, sql, type SQL } from "drizzle-orm";
 import { addMonths, chinaToday } from "@/lib/china-day";
 import type { StatFilter } from "@/lib/schemas/statistics";
 import type { StatPeriod } from "@/lib/vocab/stat-period";
-import type { Scope } from "@/server/authz/scope";
+import { regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
 import {
   catalogueItems,
@@ -17,7 +17,7 @@ import {
 } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { addFigures, allOf, cityCells, figureSums, onceEach, regionWhere, zeroFigures, type CellColumns, type FigureCounts } from "./cells";
-import { childRegions, regionInScope } from "./region";
+import { childRegions, regionInScope, targetRegion } from "./region";
 
 type RegulatorScope = Extract<Scope, { kind: "regulator" }>;
 
@@ -66,51 +66,58 @@ export type DashboardRow = { key: string; name: string; region: string | null; e
  */
 export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFilter, now = new Date()) {
   const today = chinaToday(now);
-  const [region] = await Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]);
+  // Every read starts at once (one round trip of latency): the region's existence and the filters are
+  // checked beside the sums, and nothing is answered unless both checks pass.
+  const target = regionFilterOf(targetRegion(scope, f.region));
   const from = periodStart(f.period, today);
-  const level = region.filter.level;
+  const level = target.level;
   const childLevel: "city" | "county" | "enterprise" = level === "province" ? "city" : level === "city" ? "county" : "enterprise";
 
   const verification = statVerificationCells;
-  const vWhere = allOf(regionWhere(verification, region.filter), gte(verification.month, from), dimFilters(verification, f));
+  const vWhere = allOf(regionWhere(verification, target), gte(verification.month, from), dimFilters(verification, f));
   const vSums = { verified: sql<number>`coalesce(sum(${verification.n}), 0)::int`, passed: sql<number>`coalesce(sum(${verification.n}) filter (where ${verification.verdict} = 'pass'), 0)::int` };
 
-  let rows: DashboardRow[];
+  const checks = Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]);
+  const totalQuery = db.select(vSums).from(verification).where(vWhere);
+  let rowsQuery: Promise<DashboardRow[]>;
   if (childLevel === "enterprise") {
     // Unfiltered: the enterprise × day cells; filtered: the same with the filter dimensions.
     const c: CellColumns & { enterpriseId: CellColumns["n"] } = filtered(f) ? statEnterpriseCells : statEnterpriseRegionCells;
-    const got = await db
+    rowsQuery = db
       .select({ enterprise: sql<number>`${c.enterpriseId}`, name: organisations.name, ...figureSums(c, today) })
       .from(c.n.table)
       .innerJoin(organisations, eq(organisations.id, c.enterpriseId))
-      .where(allOf(eq(c.countyCode, region.filter.code), onceEach(c, today), filtered(f) ? dimFilters(statEnterpriseCells, f) : undefined))
+      .where(allOf(eq(c.countyCode, target.code), onceEach(c, today), filtered(f) ? dimFilters(statEnterpriseCells, f) : undefined))
       .groupBy(c.enterpriseId, organisations.name)
-      .orderBy(sql`sum(${c.n}) desc`, asc(c.enterpriseId));
-    rows = got.map(({ enterprise, name, ...figures }) => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null }));
+      .orderBy(sql`sum(${c.n}) desc`, asc(c.enterpriseId))
+      .then((got) =>
+        got.map(({ enterprise, name, ...figures }) => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null })),
+      );
   } else {
     // Unfiltered province: the per-city cells; unfiltered city: the per-county cells; filtered: the full cells.
     const c: CellColumns = filtered(f) ? statInstrumentCells : childLevel === "city" ? cityCells : statRegionCells;
     const child = childLevel === "city" ? c.cityCode : c.countyCode;
     const vChild = childLevel === "city" ? verification.cityCode : verification.countyCode;
     const filters = filtered(f) ? dimFilters(statInstrumentCells, f) : undefined;
-    const [children, got, verified] = await Promise.all([
-      childRegions(db, region.filter.code),
-      db.select({ code: sql<string>`${child}`, ...figureSums(c, today) }).from(c.n.table).where(allOf(regionWhere(c, region.filter), onceEach(c, today), filters)).groupBy(child),
+    rowsQuery = Promise.all([
+      childRegions(db, target.code),
+      db.select({ code: sql<string>`${child}`, ...figureSums(c, today) }).from(c.n.table).where(allOf(regionWhere(c, target), onceEach(c, today), filters)).groupBy(child),
       db.select({ code: sql<string>`${vChild}`, ...vSums }).from(verification).where(vWhere).groupBy(vChild),
-    ]);
-    const byCode = new Map(got.map(({ code, ...figures }) => [code, figures as FigureCounts]));
-    const vByCode = new Map(verified.map((v) => [v.code, v]));
-    rows = children.map((r) => ({
+    ]).then(([children, got, verified]) => {
+      const byCode = new Map(got.map(({ code, ...figures }) => [code, figures as FigureCounts]));
+      const vByCode = new Map(verified.map((v) => [v.code, v]));
+      return children.map((r) => ({
       key: r.code,
       name: r.name,
       region: r.code,
       enterprise: null,
       figures: byCode.get(r.code) ?? zeroFigures(),
-      verified: vByCode.get(r.code)?.verified ?? 0,
-      passed: vByCode.get(r.code)?.passed ?? 0,
-    }));
+        verified: vByCode.get(r.code)?.verified ?? 0,
+        passed: vByCode.get(r.code)?.passed ?? 0,
+      }));
+    });
   }
-  const [total] = await db.select(vSums).from(verification).where(vWhere);
+  const [[region], rows, [total]] = await Promise.all([checks, rowsQuery, totalQuery]);
   const cards = rows.reduce((sum, r) => addFigures(sum, r.figures), zeroFigures());
   return {
     today,
@@ -129,14 +136,15 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFil
  */
 export async function dashboardBreakdown(db: Queryable, scope: RegulatorScope, f: StatFilter, now = new Date()) {
   const today = chinaToday(now);
-  const [region] = await Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]);
+  const region = { filter: regionFilterOf(targetRegion(scope, f.region)) };
   const from = periodStart(f.period, today);
   const c = statInstrumentCells;
   const v = statVerificationCells;
   const where = allOf(regionWhere(c, region.filter), onceEach(c, today), dimFilters(c, f));
   const sums = figureSums(c, today);
   const twelve = addMonths(`${today.slice(0, 7)}-01`, -11);
-  const [byItem, byPurpose, workload, monthly] = await Promise.all([
+  const [, byItem, byPurpose, workload, monthly] = await Promise.all([
+    Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]),
     db
       .select({ item: c.itemId, name: catalogueItems.name, all: sums.all, overdue: sums.overdue, failed: sums.failed })
       .from(c)
