@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
-import { appointmentItems, appointments, appointmentSlots, auditLog, filings, instruments, slotUsage } from "@/server/db/schema";
+import { appointmentItems, appointments, appointmentSlots, auditLog, calendarDays, filings, instruments, slotUsage } from "@/server/db/schema";
 import { weekdayOf } from "@/server/domain/appointments/calendar";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures, outcome } from "../helpers/fixtures";
@@ -21,9 +21,11 @@ const usage = async (institutionId: number, day: string, slotId: number) =>
   (await db().select({ used: slotUsage.used }).from(slotUsage).where(and(eq(slotUsage.institutionId, institutionId), eq(slotUsage.day, day), eq(slotUsage.slotId, slotId))))[0]?.used ?? 0;
 const audits = async (action: string, entityId: number | string) =>
   db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId)))).orderBy(desc(auditLog.id));
-const nextSaturday = () => {
+/** The next Saturday that is not a 调休 working day in the platform calendar. */
+const nextRestSaturday = async () => {
+  const workdays = new Set((await db().select({ day: calendarDays.day }).from(calendarDays).where(eq(calendarDays.kind, "workday"))).map((r) => r.day));
   let d = addDays(chinaToday(), 1);
-  while (weekdayOf(d) !== 6) d = addDays(d, 1);
+  while (weekdayOf(d) !== 6 || workdays.has(d)) d = addDays(d, 1);
   return d;
 };
 
@@ -119,7 +121,7 @@ describe("issue 10 #3 修改预约时间 (R-APT-4, R-APT-5): places move from th
     const tomorrowish = (await byjls.appointmentDesk.openSlots({ id })).days[0]!.day;
     const tries = [
       { day: a.day, slotId: a.slotId, reason: "同一时间" },
-      { day: nextSaturday() === "2026-10-10" ? addDays(nextSaturday(), 7) : nextSaturday(), slotId: a.slotId, reason: "周末" },
+      { day: await nextRestSaturday(), slotId: a.slotId, reason: "周末" },
       { day: chinaToday(), slotId: a.slotId, reason: "当天" },
       { day: tomorrowish, slotId: gzSlot!.id, reason: "别家的时段" },
       { day: tomorrowish, slotId: a.slotId, reason: " " },

@@ -63,7 +63,7 @@ export function AppointmentSheet({ s, id, back, qrSvg, barcodeSvg }: { s: SheetS
                 {sheetRows(s).map((r) => (
                   <tr key={r[0]} className="break-inside-avoid">
                     {r.map((c, i) => (
-                      <td key={i} className={`border border-neutral-300 px-1.5 py-1 ${i === 3 || i === 5 ? "font-mono" : ""}`}>
+                      <td key={i} className={`border border-neutral-300 px-1.5 py-1 ${i === 3 || i === 5 ? "font-mono whitespace-nowrap" : ""}`}>
                         {c}
                       </td>
                     ))}
