@@ -51,6 +51,15 @@ test("issue 10 #3 R-APT-4 the institution confirms a submitted appointment; both
   await expect(timeline.getByRole("listitem").last()).toContainText("白云");
   await expect(page.getByRole("button", { name: "确认预约" })).toHaveCount(0);
   await shot(page, "desk-detail-confirmed-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noSideways(page);
+  await shot(page, "desk-detail-confirmed-390");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The institution prints the same sheet (R-APT-7).
+  await page.getByRole("link", { name: "打印预约单" }).click();
+  await expect(page.getByTestId("appointment-sheet")).toContainText(number);
+  await expect(page.getByTestId("appointment-sheet")).toContainText("YY-0001");
 
   // The filter by state and number finds it under 已确认.
   await openMenu(page, "预约确认");
