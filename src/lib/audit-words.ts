@@ -75,6 +75,13 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "appointment_settings.close_day": "设置停止受理日",
   "appointment_settings.reopen_day": "恢复受理",
   "outbox.retry": "重新发送失败的消息",
+  "message.read": "站内消息标为已读",
+  "message.read_all": "站内消息全部标为已读",
+  "notification.preferences": "修改通知设置",
+  "org.notify_contacts": "修改单位通知联系人",
+  "org.webhook_save": "设置 Webhook",
+  "org.webhook_remove": "删除 Webhook",
+  "org.webhook_test": "发送 Webhook 测试",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {

@@ -19,5 +19,6 @@ export * from "./return-reason";
 export * from "./flow-status";
 export * from "./outbox-channel";
 export * from "./outbox-status";
+export * from "./notify-event";
 export * from "./attachment-slot";
 export * from "./calendar-day-kind";

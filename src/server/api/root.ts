@@ -13,6 +13,7 @@ import { catalogueRouter } from "./routers/catalogue";
 import { capabilityRouter, filingRouter, jurisdictionRouter } from "./routers/filing";
 import { ledgerRouter } from "./routers/ledger";
 import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notify";
 import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
 import { createCallerFactory, router } from "./trpc";
@@ -36,6 +37,7 @@ export const appRouter = router({
   appointment: appointmentRouter,
   appointmentSettings: appointmentSettingsRouter,
   holiday: holidayRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,3 +11,4 @@ export * from "./accounts";
 export * from "./ledger";
 export * from "./sequences";
 export * from "./calendar";
+export * from "./notifications";
