@@ -18,8 +18,6 @@ let database: Database;
 let db: DB;
 let orgId = 0;
 let ownerId = 0;
-let owner: { id: number; username: string };
-const T0 = new Date("2026-03-01T00:00:00Z");
 
 beforeAll(async () => {
   database = await openEmptyTestDb();
@@ -37,7 +35,6 @@ beforeAll(async () => {
     ])
     .returning();
   ownerId = rows[0]!.id;
-  owner = { id: ownerId, username: "tz_owner" };
 });
 afterAll(async () => {
   await database?.close();
