@@ -5,9 +5,11 @@ import { shot } from "./fixtures/shots";
 // Issue 13 #2 (Playwright): the issue names an appointment confirmation; appointments are not built yet, so a
 // filing approval — an event that exists — drives the enterprise's bell here.
 
+/** The bell's unread count once it has loaded (data-unread is set when the count arrived). */
 const unread = async (page: Page) => {
-  const badge = page.getByTestId("unread-count");
-  return (await badge.count()) ? Number((await badge.textContent())?.replace("+", "")) : 0;
+  const bell = page.getByTestId("message-bell");
+  await expect(bell).toHaveAttribute("data-unread", /^\d+$/);
+  return Number(await bell.getAttribute("data-unread"));
 };
 
 test("issue 13 #2 a filing approval appears in the enterprise's bell and the unread count drops when it is read", async ({ page, browser }) => {
@@ -26,26 +28,28 @@ test("issue 13 #2 a filing approval appears in the enterprise's bell and the unr
   await inst.close();
 
   // R-NTF-1: the server's worker delivers the in-app message after the decision committed; the bell counts it.
+  // (The daily expiry sweep of the fresh server may add its own warnings meanwhile: at least one more.)
   await expect(async () => {
     await page.reload();
-    expect(await unread(page)).toBe(before + 1);
+    expect(await unread(page)).toBeGreaterThanOrEqual(before + 1);
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByTestId("message-bell")).toHaveAttribute("aria-label", `站内消息，${before + 1} 条未读`);
+  await expect(page.getByTestId("message-bell")).toHaveAttribute("aria-label", /^站内消息，\d+ 条未读$/);
   await shot(page, "notify-bell-1280");
 
   await page.getByTestId("message-bell").click();
   await expect(page.getByRole("heading", { name: "站内消息" })).toBeVisible();
   const msg = page.getByTestId("message").filter({ hasText: "备案已通过" }).first();
   await expect(msg).toContainText("未读");
-  await expect(msg.getByTestId("message-body")).toContainText("广州市计量检测技术研究院备案通过");
+  await expect(msg.getByTestId("message-body")).toContainText(/已由广州市计量检测技术研究院.*备案通过/);
   await expect(msg.getByRole("link", { name: "查看详情" })).toHaveAttribute("href", "/enterprise/filings");
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, "notify-messages-390");
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  const count = await unread(page);
   await msg.getByRole("button", { name: "标为已读" }).click();
   await expect(msg).not.toContainText("未读");
-  await expect(async () => expect(await unread(page)).toBe(before)).toPass({ timeout: 10_000 });
+  await expect(page.getByTestId("message-bell")).toHaveAttribute("data-unread", String(count - 1));
 
   // 全部标为已读 empties the unread view.
   await page.getByRole("button", { name: "全部标为已读" }).click();

@@ -14,7 +14,7 @@ export function MessageBell() {
   const shown = n > 99 ? "99+" : String(n);
   return (
     <Button variant="ghost" size="sm" asChild>
-      <Link href="/messages" aria-label={n ? `站内消息，${shown} 条未读` : "站内消息"} className="relative" data-testid="message-bell">
+      <Link href="/messages" aria-label={n ? `站内消息，${shown} 条未读` : "站内消息"} className="relative" data-testid="message-bell" data-unread={data === undefined ? undefined : n}>
         <Bell aria-hidden />
         <span className="hidden md:inline">消息</span>
         {n ? (
