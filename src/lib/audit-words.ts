@@ -75,6 +75,21 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "appointment_settings.close_day": "设置停止受理日",
   "appointment_settings.reopen_day": "恢复受理",
   "outbox.retry": "重新发送失败的消息",
+  // Issue 10 foundation
+  "certificate.issue": "出具检定证书",
+  "fail_notice.issue": "出具检定结果通知书",
+
+  // Issue 10 — booking (enterprise side)
+
+  // Issue 10 — institution confirmation and appointment sheet
+
+  // Issue 10 — reception and results
+
+  // Issue 10 — certificates, fees, downloads
+
+  // Issue 12 — regulator workspace
+
+  // Issue 13 — notifications
   "message.read": "站内消息标为已读",
   "message.read_all": "站内消息全部标为已读",
   "notification.preferences": "修改通知设置",
@@ -82,6 +97,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "org.webhook_save": "设置 Webhook",
   "org.webhook_remove": "删除 Webhook",
   "org.webhook_test": "发送 Webhook 测试",
+
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -99,6 +115,10 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   institution_closed_day: "停止受理日",
   appointment_settings: "预约设置",
   outbox: "发件箱消息",
+  appointment: "预约单",
+  appointment_item: "预约器具",
+  result: "检定结果",
+  certificate: "证书",
 };
 
 /** A Chinese action name; an action not in the list still reads as words, never as a code. */

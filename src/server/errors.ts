@@ -87,6 +87,30 @@ export const ERRORS = {
   CLOSED_DAY_TAKEN: { code: "CONFLICT", message: "该日期已设为停止受理日" },
   CLOSED_DAY_PAST: { code: "BAD_REQUEST", message: "只能为今天及以后的日期设置停止受理" },
   CALENDAR_DAY_TAKEN: { code: "CONFLICT", message: "该日期已在节假日表中，如需修改请先删除" },
+  // Appointments, results, certificates: shared rules (issue 10 foundation)
+  APT_NOT_FILED: { code: "BAD_REQUEST", message: "只有已备案（或已有检定记录）的器具才能预约检定" },
+  APT_INSTRUMENT_INACTIVE: { code: "BAD_REQUEST", message: "停用或报废的器具不能预约检定" },
+  APT_ALREADY_BOOKED: { code: "CONFLICT", message: "该器具已在其他未完成的预约单中" },
+  APT_IN_FILING: { code: "CONFLICT", message: "该器具正在备案流程中，暂不能预约" },
+  APT_NO_INSTITUTION: { code: "BAD_REQUEST", message: "该器具尚无检定机构，请先备案" },
+  APT_MIXED: { code: "BAD_REQUEST", message: "一张预约单只能包含同一检定机构、同一检定方式的器具" },
+  APT_STATE_CHANGED: { code: "CONFLICT", message: "该预约单状态已变化，请刷新后查看" },
+  APT_ITEM_STATE_CHANGED: { code: "CONFLICT", message: "该器具在预约单中的状态已变化，请刷新后查看" },
+  APT_SLOT_FULL: { code: "CONFLICT", message: "该时段已约满，请选择其他日期或时段" },
+  APT_SLOT_UNKNOWN: { code: "BAD_REQUEST", message: "机构不提供所选时段，请重新选择" },
+  RES_VALID_BEFORE_VERIFIED: { code: "BAD_REQUEST", message: "有效期至不能早于检定日期" },
+  CERT_TEMPLATE_INVALID: { code: "BAD_REQUEST", message: "编号模板须包含 {YYYY} 和流水号（如 {seq6}），且只能使用字母、数字和 -" },
+
+  // Issue 10 — booking (enterprise side)
+
+  // Issue 10 — institution confirmation and appointment sheet
+
+  // Issue 10 — reception and results
+
+  // Issue 10 — certificates, fees, downloads
+
+  // Issue 12 — regulator workspace
+
 } as const satisfies Record<string, { code: ErrorClass; message: string }>;
 
 export type AppErrorCode = keyof typeof ERRORS;

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
-import { appointmentSlots, auditLog, calendarDays, institutionClosedDays } from "@/server/db/schema";
+import { appointments, appointmentSlots, auditLog, calendarDays, institutionClosedDays } from "@/server/db/schema";
 import { seedHolidayCalendar } from "@/server/seed/calendar";
 import { bookedKey, openSlots } from "@/server/services/appointments/open-slots";
 import { openTestDb } from "../helpers/db";
@@ -78,8 +78,12 @@ describe("issue 10 #1 预约设置: an institution's slots and closed days", () 
       { label: "上午", startTime: "09:00", endTime: "11:30", capacitySendIn: 12, capacityOnSite: 3 },
       { label: "下午", startTime: "14:30", endTime: "17:00", capacitySendIn: 8, capacityOnSite: 2 },
     ];
+    const ids = (await me.appointmentSettings.get()).slots.map((x) => x.id);
     await me.appointmentSettings.saveSlots({ slots: [slots[1]!, slots[0]!] });
-    expect((await me.appointmentSettings.get()).slots).toEqual(slots);
+    const saved = (await me.appointmentSettings.get()).slots;
+    expect(saved.map(({ id: _id, ...x }) => x)).toEqual(slots);
+    // Same name = same slot: appointments booked in it keep their slot.
+    expect(saved.map((x) => x.id)).toEqual(ids);
     expect(await lastAudit("appointment_settings.save_slots")).toMatchObject({
       entityId: String(fx.org.byInstitute),
       actorOrgId: fx.org.byInstitute,
@@ -87,6 +91,17 @@ describe("issue 10 #1 预约设置: an institution's slots and closed days", () 
       before: { slots: [{ startTime: "08:30", capacitySendIn: 30 }, { startTime: "14:00" }] },
       after: { slots },
     });
+  });
+
+  it("issue 10 #1 a slot left out is retired, not deleted: an appointment booked in it keeps it, new bookings no longer see it", async () => {
+    const me = await callerAs(database.db, "byjls");
+    const [booked] = await database.db.select({ slotId: appointments.slotId }).from(appointments).where(eq(appointments.institutionId, fx.org.byInstitute!)).limit(1);
+    const bookedSlot = (await me.appointmentSettings.get()).slots.find((x) => x.id === booked!.slotId)!;
+    const others = (await me.appointmentSettings.get()).slots.filter((x) => x.id !== booked!.slotId).map(({ id: _id, ...x }) => x);
+    await me.appointmentSettings.saveSlots({ slots: others.length ? others : [{ label: "全天", startTime: "08:00", endTime: "18:00", capacitySendIn: 5, capacityOnSite: 5 }] });
+    expect((await me.appointmentSettings.get()).slots.map((x) => x.label)).not.toContain(bookedSlot.label);
+    const [row] = await database.db.select().from(appointmentSlots).where(eq(appointmentSlots.id, booked!.slotId));
+    expect(row!.retiredAt).not.toBeNull();
   });
 
   it("issue 10 #1 overlapping slots, end before start and capacity 0 are refused with Chinese messages and change nothing", async () => {

@@ -2,7 +2,10 @@ import { eq, inArray } from "drizzle-orm";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
-import { catalogueKinds, catalogueVersions, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, organisations, users } from "@/server/db/schema";
+import {
+  appointmentItems, appointmentSlots, catalogueKinds, catalogueVersions, certificates, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, organisations, results, users,
+} from "@/server/db/schema";
+import { seedAppointmentChain } from "@/server/seed/appointment-chain";
 import { PENDING_ORGS } from "@/server/seed/accounts";
 import { DEMO_ORGS, DEMO_USERS } from "@/server/seed/demo";
 
@@ -31,6 +34,18 @@ export type Fixtures = {
   closedDay: Record<string, number>;
   /** The foreign records, once a test file has called `seedForeign`. */
   foreign?: Foreign;
+  /**
+   * Issue 10 demo chain (src/server/seed/appointment-flow-demo.ts), each by the serial of an instrument in it
+   * ("YY-0001" submitted, "YY-0002" rejected, "YY-0003" draft, "YY-0004"/"YY-0005" confirmed on-site,
+   * "YY-0101"/"YY-0102" confirmed send-in, "YY-0103"/"YY-0104" received, "YY-0006", "YY-0105"…"YY-0107" completed):
+   * the appointment, the instrument's item in it, its result and its live certificate or fail notice.
+   */
+  appointment: Record<string, number>;
+  appointmentItem: Record<string, number>;
+  result: Record<string, number>;
+  certificate: Record<string, number>;
+  /** Certificate tokens by instrument serial (the `/v/{token}` of R-PUB-1). */
+  certificateToken: Record<string, string>;
 };
 
 /** Ids of the demo organisations (by their key in DEMO_ORGS) and users (by username). */
@@ -68,7 +83,15 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   const department = Object.fromEntries(deps.map((d) => [d.name, d.id]));
   const closed = await db.select({ id: institutionClosedDays.id, orgId: institutionClosedDays.institutionId }).from(institutionClosedDays).orderBy(institutionClosedDays.id);
   const closedDay = Object.fromEntries(Object.entries(org).flatMap(([key, id]) => closed.filter((c) => c.orgId === id).slice(0, 1).map((c) => [key, c.id] as const)));
-  return { org, user, instrument, kind, filing, capability, membership, department, closedDay };
+  const its = await db.select({ id: appointmentItems.id, appointmentId: appointmentItems.appointmentId, instrumentId: appointmentItems.instrumentId }).from(appointmentItems).orderBy(appointmentItems.id);
+  const appointment = Object.fromEntries(its.map((i) => [serialOf.get(i.instrumentId)!, i.appointmentId]));
+  const appointmentItem = Object.fromEntries(its.map((i) => [serialOf.get(i.instrumentId)!, i.id]));
+  const rs = await db.select({ id: results.id, instrumentId: results.instrumentId }).from(results).orderBy(results.id);
+  const result = Object.fromEntries(rs.map((r) => [serialOf.get(r.instrumentId)!, r.id]));
+  const cs = await db.select({ id: certificates.id, instrumentId: certificates.instrumentId, token: certificates.token }).from(certificates).where(eq(certificates.state, "issued")).orderBy(certificates.id);
+  const certificate = Object.fromEntries(cs.map((c) => [serialOf.get(c.instrumentId)!, c.id]));
+  const certificateToken = Object.fromEntries(cs.map((c) => [serialOf.get(c.instrumentId)!, c.token]));
+  return { org, user, instrument, kind, filing, capability, membership, department, closedDay, appointment, appointmentItem, result, certificate, certificateToken };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */
@@ -101,11 +124,21 @@ export type Foreign = {
   org: { enterprise: number; institute: number; countyInstitute: number; pendingEnterprise: number };
   user: { enterprise: string; institute: string; countyInstitute: string; person: string };
   /** Instruments of the foreign enterprise: filed (valid, due soon), pending review, assigned, never filed. */
-  instrument: { filed: number; pending: number; assigned: number; unfiled: number };
+  instrument: { filed: number; pending: number; assigned: number; unfiled: number; booked: number; received: number; done: number };
   filing: { filed: number; pending: number; assigned: number };
   membership: number;
   department: number;
   capability: number;
+  /**
+   * Issue 10: appointments of the foreign enterprise with the foreign institute — confirmed (HN-BOOKED),
+   * received (HN-RECEIVED) and completed with a certificate (HN-DONE) — with the received item, the result
+   * and the certificate (and its token).
+   */
+  appointment: { confirmed: number; received: number; completed: number };
+  appointmentItem: { booked: number; received: number };
+  result: number;
+  certificate: number;
+  certificateToken: string;
   /** A text that only foreign rows carry: no demo caller's answer may contain it. */
   marker: string;
 };
@@ -158,12 +191,22 @@ export async function seedForeign(db: DB, fx: Fixtures): Promise<Foreign> {
   const pending = await instrument("HN-PENDING", { filingStatus: "pending", institutionId: institute });
   const assigned = await instrument("HN-ASSIGNED", { filingStatus: "assigned", institutionId: countyInstitute });
   const unfiled = await instrument("HN-UNFILED", {});
+  const booked = await instrument("HN-BOOKED", { filingStatus: "filed", institutionId: institute, instrumentCode: "430102000000000002", filingApprovedOn: day(-20) });
+  const done = await instrument("HN-DONE", { filingStatus: "filed", institutionId: institute, instrumentCode: "430102000000000004", filingApprovedOn: day(-60) });
+  const receivedInstrument = await instrument("HN-RECEIVED", { filingStatus: "filed", institutionId: institute, instrumentCode: "430102000000000003", filingApprovedOn: day(-20) });
+  await db.insert(appointmentSlots).values({ institutionId: institute, label: `上午${FOREIGN_MARKER}`, startTime: "08:30", endTime: "12:00", capacitySendIn: 50, capacityOnSite: 20 });
+  const chain = (instrumentIds: number[], state: "confirmed" | "received" | "completed", offset: number) =>
+    db.transaction((tx) => seedAppointmentChain(tx, { enterpriseId: enterprise, institutionId: institute, method: "on_site", instrumentIds, state, day: day(offset) }));
+  const confirmedChain = await chain([booked], "confirmed", 5);
+  const receivedChain = await chain([receivedInstrument], "received", -1);
+  const completedChain = await chain([done], "completed", -30);
+  const [cert] = await db.select({ id: certificates.id, token: certificates.token }).from(certificates).where(eq(certificates.id, completedChain.certificateIds[0]!));
   const filing = async (instrumentId: number, v: Partial<typeof filings.$inferInsert>) =>
     (await db.insert(filings).values({ instrumentId, enterpriseId: enterprise, institutionId: institute, ...v }).returning({ id: filings.id }))[0]!.id;
   return {
     org: { enterprise, institute, countyInstitute, pendingEnterprise },
     user: { enterprise: "foreign_ent", institute: "foreign_inst", countyInstitute: "foreign_county", person: "foreign_person" },
-    instrument: { filed, pending, assigned, unfiled },
+    instrument: { filed, pending, assigned, unfiled, booked, received: receivedInstrument, done },
     filing: {
       filed: await filing(filed, { state: "filed", decidedAt: new Date(), instrumentCode: "430102000000000001" }),
       pending: await filing(pending, { state: "pending" }),
@@ -172,6 +215,11 @@ export async function seedForeign(db: DB, fx: Fixtures): Promise<Foreign> {
     membership: m!.id,
     department: d!.id,
     capability: c!.id,
+    appointment: { confirmed: confirmedChain.appointmentId, received: receivedChain.appointmentId, completed: completedChain.appointmentId },
+    appointmentItem: { booked: confirmedChain.itemIds[0]!, received: receivedChain.itemIds[0]! },
+    result: completedChain.resultIds[0]!,
+    certificate: cert!.id,
+    certificateToken: cert!.token,
     marker: FOREIGN_MARKER,
   };
 }

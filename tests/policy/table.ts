@@ -402,7 +402,19 @@ export const policy: Record<string, PolicyEntry> = {
   },
   ...filingPolicy,
   ...appointmentCalendarPolicy,
+  // Issue 10 — booking (enterprise side)
+
+  // Issue 10 — institution confirmation and appointment sheet
+
+  // Issue 10 — reception and results
+
+  // Issue 10 — certificates, fees, downloads
+
+  // Issue 12 — regulator workspace
+
+  // Issue 13 — notifications
   ...notifyPolicy,
+
 
   // Accounts (issue 3). Public steps answer everyone; sweep inputs are harmless (bad codes, unknown ids).
   "account.requestRegisterCode": { access: "public", input: () => ({ phone: "13900000999" }) },

@@ -22,3 +22,8 @@ export * from "./outbox-status";
 export * from "./notify-event";
 export * from "./attachment-slot";
 export * from "./calendar-day-kind";
+export * from "./appointment-state";
+export * from "./appointment-item-state";
+export * from "./verdict";
+export * from "./certificate-kind";
+export * from "./certificate-state";

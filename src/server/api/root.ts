@@ -13,10 +13,22 @@ import { catalogueRouter } from "./routers/catalogue";
 import { capabilityRouter, filingRouter, jurisdictionRouter } from "./routers/filing";
 import { ledgerRouter } from "./routers/ledger";
 import { meRouter } from "./routers/me";
-import { notificationRouter } from "./routers/notify";
 import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
 import { createCallerFactory, router } from "./trpc";
+// Issue 10 — booking (enterprise side)
+
+// Issue 10 — institution confirmation and appointment sheet
+
+// Issue 10 — reception and results
+
+// Issue 10 — certificates, fees, downloads
+
+// Issue 12 — regulator workspace
+
+// Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
+
 
 export const appRouter = router({
   region: regionRouter,
@@ -37,7 +49,19 @@ export const appRouter = router({
   appointment: appointmentRouter,
   appointmentSettings: appointmentSettingsRouter,
   holiday: holidayRouter,
+  // Issue 10 — booking (enterprise side)
+
+  // Issue 10 — institution confirmation and appointment sheet
+
+  // Issue 10 — reception and results
+
+  // Issue 10 — certificates, fees, downloads
+
+  // Issue 12 — regulator workspace
+
+  // Issue 13 — notifications
   notification: notificationRouter,
+
 });
 
 export type AppRouter = typeof appRouter;

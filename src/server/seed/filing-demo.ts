@@ -70,6 +70,20 @@ const INSTRUMENTS: DemoInstrument[] = [
   { serial: "BA-0105", org: H, kind: "手持式激光测距仪", method: "send_in", name: "手持式激光测距仪", model: "LD-60", purpose: "safety" }, // P only
   { serial: "BA-0106", org: H, kind: "水表(DN15~DN50)", method: "send_in", name: "冷水水表", model: "LXS-15E", purpose: "trade", filing: { state: "filed", by: "authorisedInstitute", approvedAgo: 350, validIn: 10 } },
   { serial: "BA-0107", org: H, kind: "水表(DN15~DN50)", method: "send_in", name: "热水水表", model: "LXR-20E", purpose: "trade", filing: { state: "returned", to: "gzInstitute", reason: "not_in_catalogue", text: "该表用于内部考核，不属于强检目录" } },
+  // "YY-": filed instruments that the appointment demo (appointment-flow-demo.ts) puts into appointments in every state.
+  pump("YY-0001", { state: "filed", by: "byInstitute", approvedAgo: 12 }), // 已提交
+  pump("YY-0002", { state: "filed", by: "byInstitute", approvedAgo: 12 }), // 被拒绝
+  pump("YY-0003", { state: "filed", by: "byInstitute", approvedAgo: 12 }), // 待提交
+  pump("YY-0004", { state: "filed", by: "byInstitute", approvedAgo: 12 }), // 已确认 (现场)
+  pump("YY-0005", { state: "filed", by: "byInstitute", approvedAgo: 12 }), // 已确认 (现场)
+  pump("YY-0006", { state: "filed", by: "byInstitute", approvedAgo: 40 }), // 已完检 → 检定证书
+  thermo("YY-0101", { state: "filed", by: "gzInstitute", approvedAgo: 15 }), // 已确认 (送检)
+  thermo("YY-0102", { state: "filed", by: "gzInstitute", approvedAgo: 15 }), // 已确认 (送检)
+  thermo("YY-0103", { state: "filed", by: "gzInstitute", approvedAgo: 15 }), // 已接收
+  thermo("YY-0104", { state: "filed", by: "gzInstitute", approvedAgo: 15 }), // 已接收
+  thermo("YY-0105", { state: "filed", by: "gzInstitute", approvedAgo: 30 }), // 已完检 → 检定证书
+  thermo("YY-0106", { state: "filed", by: "gzInstitute", approvedAgo: 30 }), // 已完检 → 检定结果通知书
+  thermo("YY-0107", { state: "filed", by: "gzInstitute", approvedAgo: 30 }), // 已完检 → 检定证书, 维修费未付
 ];
 
 const LOCATION = {

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, updatedAt } from "./_columns";
 import { calendarDayKind } from "./enums";
 import { organisations } from "./organisations";
@@ -48,6 +48,11 @@ export const appointmentSlots = pgTable(
     endTime: text("end_time").notNull(),
     capacitySendIn: integer("capacity_send_in").notNull(),
     capacityOnSite: integer("capacity_on_site").notNull(),
+    /**
+     * A slot removed in 预约设置 is retired, not deleted: appointments already booked in it keep pointing at
+     * it (and at their places in slot_usage); it is no longer offered.
+     */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     updatedAt: updatedAt(),
   },
   (t) => [index("appointment_slots_institution_idx").on(t.institutionId, t.startTime)],

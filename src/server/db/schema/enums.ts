@@ -1,6 +1,10 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
+  APPOINTMENT_ITEM_STATES,
+  APPOINTMENT_STATES,
   ATTACHMENT_SLOTS,
+  CERTIFICATE_KINDS,
+  CERTIFICATE_STATES,
   CALENDAR_DAY_KINDS,
   FLOW_STATUSES,
   FILING_STATUSES,
@@ -18,6 +22,7 @@ import {
   REGION_LEVELS,
   SUPERVISIONS,
   USER_ROLES,
+  VERDICTS,
 } from "@/lib/vocab";
 
 // Database enums derive from the one vocabulary in src/lib/vocab (issue 8 step 4): a new code is added there,
@@ -40,3 +45,8 @@ export const flowStatus = pgEnum("flow_status", FLOW_STATUSES);
 export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
 export const attachmentSlot = pgEnum("attachment_slot", ATTACHMENT_SLOTS);
 export const calendarDayKind = pgEnum("calendar_day_kind", CALENDAR_DAY_KINDS);
+export const appointmentState = pgEnum("appointment_state", APPOINTMENT_STATES);
+export const appointmentItemState = pgEnum("appointment_item_state", APPOINTMENT_ITEM_STATES);
+export const verdict = pgEnum("verdict", VERDICTS);
+export const certificateKind = pgEnum("certificate_kind", CERTIFICATE_KINDS);
+export const certificateState = pgEnum("certificate_state", CERTIFICATE_STATES);

@@ -11,4 +11,5 @@ export * from "./accounts";
 export * from "./ledger";
 export * from "./sequences";
 export * from "./calendar";
+export * from "./appointments";
 export * from "./notifications";

@@ -32,6 +32,12 @@ export const organisations = pgTable(
     authorisationValidUntil: date("authorisation_valid_until"),
     /** Short code used in certificate numbers (R-RES-2). */
     code: text("code"),
+    /**
+     * Institutions: number templates of certificates and fail notices (R-RES-2); null = the platform default
+     * (src/server/domain/certificates/number.ts).
+     */
+    certificateNoTemplate: text("certificate_no_template"),
+    failNoticeNoTemplate: text("fail_notice_no_template"),
     status: orgStatus("status").notNull().default("pending"),
     rejectReason: text("reject_reason"),
     reviewedBy: ref("reviewed_by"),

@@ -1,7 +1,10 @@
 import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 
-/** What a sequence numbers; each kind formats its numbers itself (R-FIL-4 now; R-APT-3, R-RES-2 next). */
-export type SequenceKind = "instrument_code";
+/**
+ * What a sequence numbers; each kind formats its numbers itself: instrument codes (R-FIL-4: county, day),
+ * appointments (R-APT-3: "S"/"X", day), certificates and fail notices (R-RES-2: institution id, year).
+ */
+export type SequenceKind = "instrument_code" | "appointment" | "certificate" | "fail_notice";
 
 /**
  * One counter per (kind, scope key, period): the last number handed out. `nextNumber` takes numbers with a
