@@ -13,6 +13,7 @@ const unread = async (page: Page) => {
 };
 
 test("issue 13 #2 a filing approval appears in the enterprise's bell and the unread count drops when it is read", async ({ page, browser }) => {
+  test.setTimeout(120_000); // two accounts, the worker's delivery, the settings page
   await signInAs(page, "jyzqy");
   await expect(page.getByTestId("message-bell")).toBeVisible();
   const before = await unread(page);
