@@ -29,6 +29,7 @@ import { appointmentViewRouter } from "./routers/appointments/view";
 // Issue 12 — regulator workspace
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 
 export const appRouter = router({
@@ -63,6 +64,7 @@ export const appRouter = router({
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
 });
 
