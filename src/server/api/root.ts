@@ -19,6 +19,8 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — booking (enterprise side)
 
 // Issue 10 — institution confirmation and appointment sheet
+import { appointmentDeskRouter } from "./routers/appointments/desk";
+import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 10 — reception and results
 
@@ -28,6 +30,7 @@ import { createCallerFactory, router } from "./trpc";
 import { statisticsRouter } from "./routers/statistics";
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 
 export const appRouter = router({
@@ -52,6 +55,8 @@ export const appRouter = router({
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  appointmentDesk: appointmentDeskRouter,
+  appointmentView: appointmentViewRouter,
 
   // Issue 10 — reception and results
 
@@ -61,6 +66,7 @@ export const appRouter = router({
   statistics: statisticsRouter,
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
 });
 
