@@ -26,3 +26,6 @@ export * from "./appointment-item-state";
 export * from "./verdict";
 export * from "./certificate-kind";
 export * from "./certificate-state";
+// Issue 12 — regulator workspace (regwork)
+export * from "./notice-state";
+export * from "./notice-kind";

@@ -25,6 +25,8 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — certificates, fees, downloads
 
 // Issue 12 — regulator workspace
+// (regwork: supervision lists, notices, task assignment, dispensers, duplicates)
+import { dispenserRouter, noticeRouter, publicNoticeRouter, supervisionRouter, taskRouter } from "./routers/regulator";
 
 // Issue 13 — notifications
 
@@ -57,6 +59,12 @@ export const appRouter = router({
   // Issue 10 — certificates, fees, downloads
 
   // Issue 12 — regulator workspace
+  // (regwork)
+  supervision: supervisionRouter,
+  notice: noticeRouter,
+  publicNotice: publicNoticeRouter,
+  regulatorTask: taskRouter,
+  dispenser: dispenserRouter,
 
   // Issue 13 — notifications
 
