@@ -160,12 +160,12 @@ export async function taskTargets(db: Queryable, scope: Scope, input: z.output<t
 
 /** The target must be an approved institution in the regulator's region, and eligible for every instrument. */
 async function checkTarget(tx: Queryable, scope: Scope, targetId: number, holderId: number, located: Located[]) {
-  if (targetId === holderId) throw new AppError("TASK_SAME_INSTITUTION");
   const [t] = await tx
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.id, targetId), eq(organisations.kind, "institution"), eq(organisations.status, "approved"), organisationScope(scope, organisations)));
   if (!t) throw new AppError("TASK_TARGET_OUTSIDE");
+  if (targetId === holderId) throw new AppError("TASK_SAME_INSTITUTION");
   const eligible = await eligibleTargets(tx, scope, located, holderId);
   if (!eligible.some((e) => e.id === targetId)) throw new AppError("TASK_TARGET_NO_CAPABILITY");
   return t;
