@@ -110,6 +110,8 @@ function NoticeDialog({ id, onClose, onSaved }: { id: number | null; onClose: ()
     setSavedId(id);
     onSaved();
     await qc.invalidateQueries({ queryKey: trpc.notice.byId.queryKey({ id }) });
+    // The editor now shows the stored (sanitised) text.
+    setForm(null);
     toast.success("已保存；正文中的脚本等不安全内容已自动去除");
   };
   const create = useMutation(trpc.notice.create.mutationOptions({ onSuccess: (r) => afterSave(r.id), onError }));
@@ -206,10 +208,23 @@ function NoticeDialog({ id, onClose, onSaved }: { id: number | null; onClose: ()
                 </li>
               ))}
             </ul>
-            <Label htmlFor="notice-file" className="text-muted-foreground">
-              上传附件（PDF、JPG、PNG、ZIP、RAR，按文件内容识别类型，单个不超过 10 MB）
-            </Label>
-            <Input id="notice-file" type="file" disabled={uploading} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} />
+            <p className="text-xs text-muted-foreground">PDF、JPG、PNG、ZIP、RAR，按文件内容识别类型，单个不超过 10 MB。</p>
+            <Button asChild variant="outline" size="sm" disabled={uploading}>
+              <label htmlFor="notice-file" className="cursor-pointer">
+                {uploading ? "正在上传…" : "选择文件并上传附件"}
+              </label>
+            </Button>
+            <input
+              id="notice-file"
+              type="file"
+              className="sr-only"
+              disabled={uploading}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = "";
+                if (f) upload(f);
+              }}
+            />
           </section>
         ) : null}
       </DialogContent>

@@ -112,11 +112,11 @@ export function SupervisionList() {
             <TableHeader>
               <TableRow>
                 <TableHead>器具名称</TableHead>
-                <TableHead>出厂编号</TableHead>
+                <TableHead className="hidden sm:table-cell">出厂编号</TableHead>
                 <TableHead>状况</TableHead>
                 <TableHead className="hidden md:table-cell">使用单位</TableHead>
-                <TableHead className="hidden lg:table-cell">所在区县</TableHead>
-                <TableHead className="hidden lg:table-cell">用途</TableHead>
+                <TableHead className="hidden xl:table-cell">所在区县</TableHead>
+                <TableHead className="hidden xl:table-cell">用途</TableHead>
                 <TableHead className="hidden md:table-cell">检定机构</TableHead>
                 <TableHead className="hidden md:table-cell">备案状态</TableHead>
                 <TableHead>有效期至</TableHead>
@@ -127,16 +127,17 @@ export function SupervisionList() {
                 <TableRow key={i.id} data-testid="supervision-row">
                   <TableCell className="font-medium">
                     {i.name}
+                    <div className="font-mono text-xs text-muted-foreground sm:hidden">{i.serialNo}</div>
                     <div className="text-xs text-muted-foreground md:hidden">{i.enterpriseName}</div>
                   </TableCell>
-                  <TableCell className="font-mono">{i.serialNo}</TableCell>
+                  <TableCell className="hidden font-mono sm:table-cell" data-testid="supervision-serial">{i.serialNo}</TableCell>
                   <TableCell className="space-x-1 whitespace-nowrap">
                     {i.bucket ? <Badge variant={BADGE[i.bucket]}>{BUCKET_LABEL[i.bucket]}</Badge> : <span className="text-muted-foreground">—</span>}
                     {i.failedSince ? <Badge variant="destructive">不合格</Badge> : null}
                   </TableCell>
-                  <TableCell className="hidden max-w-56 truncate md:table-cell">{i.enterpriseName}</TableCell>
-                  <TableCell className="hidden lg:table-cell">{i.countyName ?? "—"}</TableCell>
-                  <TableCell className="hidden lg:table-cell">{PURPOSE_LABEL[i.purpose]}</TableCell>
+                  <TableCell className="hidden max-w-48 truncate md:table-cell">{i.enterpriseName}</TableCell>
+                  <TableCell className="hidden xl:table-cell">{i.countyName ?? "—"}</TableCell>
+                  <TableCell className="hidden xl:table-cell">{PURPOSE_LABEL[i.purpose]}</TableCell>
                   <TableCell className="hidden max-w-48 truncate md:table-cell">{i.institutionName ?? "—"}</TableCell>
                   <TableCell className="hidden md:table-cell">{FILING_STATUS_LABEL[i.filingStatus]}</TableCell>
                   <TableCell className="whitespace-nowrap">{i.validUntil ?? "—"}</TableCell>

@@ -63,26 +63,34 @@ export function WarningsList() {
             <TableRow>
               <TableHead>器具</TableHead>
               <TableHead>使用单位</TableHead>
-              <TableHead>联系电话</TableHead>
+              <TableHead className="hidden sm:table-cell">联系电话</TableHead>
               <TableHead className="hidden md:table-cell">电子邮箱</TableHead>
               <TableHead className="hidden lg:table-cell">所在区县</TableHead>
-              <TableHead>{bucket === "failed" ? "不合格日期" : "有效期至"}</TableHead>
+              <TableHead className="hidden sm:table-cell">{bucket === "failed" ? "不合格日期" : "有效期至"}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {items.map((i) => (
+            {items.map((i) => {
+              const when = (bucket === "failed" ? i.failedSince : i.validUntil) ?? (i.approvedOn ? `备案于 ${i.approvedOn}` : "—");
+              const phone = i.enterprisePhone ? <a className="underline" href={`tel:${i.enterprisePhone}`}>{i.enterprisePhone}</a> : "—";
+              return (
               <TableRow key={i.id}>
                 <TableCell>
                   <div className="font-medium">{i.name}</div>
                   <div className="font-mono text-xs text-muted-foreground">{i.serialNo}</div>
+                  <div className="text-xs text-muted-foreground sm:hidden">{when}</div>
                 </TableCell>
-                <TableCell className="max-w-56 whitespace-normal">{i.enterpriseName}</TableCell>
-                <TableCell className="whitespace-nowrap">{i.enterprisePhone ? <a className="underline" href={`tel:${i.enterprisePhone}`}>{i.enterprisePhone}</a> : "—"}</TableCell>
+                <TableCell className="max-w-56 whitespace-normal">
+                  {i.enterpriseName}
+                  <div className="text-xs sm:hidden">{phone}</div>
+                </TableCell>
+                <TableCell className="hidden whitespace-nowrap sm:table-cell">{phone}</TableCell>
                 <TableCell className="hidden md:table-cell">{i.enterpriseEmail ?? "—"}</TableCell>
                 <TableCell className="hidden lg:table-cell">{i.countyName ?? "—"}</TableCell>
-                <TableCell className="whitespace-nowrap">{(bucket === "failed" ? i.failedSince : i.validUntil) ?? (i.approvedOn ? `备案于 ${i.approvedOn}` : "—")}</TableCell>
+                <TableCell className="hidden whitespace-nowrap sm:table-cell">{when}</TableCell>
               </TableRow>
-            ))}
+              );
+            })}
           </TableBody>
         </Table>
       </ListState>

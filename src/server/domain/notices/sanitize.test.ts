@@ -17,6 +17,7 @@ describe("issue 12 item 4: notice text is sanitised", () => {
   });
   it("excerpt is plain text", () => {
     expect(noticeExcerpt("<p>一<b>二</b></p><script>x</script>")).toBe("一二");
+    expect(noticeExcerpt("<table><tr><td>单位</td><td>数量</td></tr></table><p>公示期</p>")).toBe("单位 数量 公示期");
   });
   it("publish from draft or withdrawn, withdraw only published", () => {
     expect(noticeTransition("draft", "publish")).toBe("published");

@@ -27,7 +27,9 @@ export function sanitizeNoticeHtml(html: string): string {
 
 /** Plain text of a notice for list excerpts. */
 export function noticeExcerpt(html: string, max = 80): string {
-  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+  // Block ends become spaces, so a table's cells or list items do not run together.
+  const spaced = html.replace(/<\/(p|li|td|th|h[1-6]|tr|div|blockquote)>|<br\s*\/?>/gi, "$& ");
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
