@@ -19,6 +19,8 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — booking (enterprise side)
 
 // Issue 10 — institution confirmation and appointment sheet
+import { appointmentDeskRouter } from "./routers/appointments/desk";
+import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 10 — reception and results
 
@@ -29,6 +31,7 @@ import { createCallerFactory, router } from "./trpc";
 import { dispenserRouter, noticeRouter, publicNoticeRouter, supervisionRouter, taskRouter } from "./routers/regulator";
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 
 export const appRouter = router({
@@ -53,6 +56,8 @@ export const appRouter = router({
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  appointmentDesk: appointmentDeskRouter,
+  appointmentView: appointmentViewRouter,
 
   // Issue 10 — reception and results
 
@@ -67,6 +72,7 @@ export const appRouter = router({
   dispenser: dispenserRouter,
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
 });
 

@@ -53,4 +53,6 @@ CREATE INDEX "notices_published_idx" ON "notices" USING btree ("published_at","i
 CREATE INDEX "notices_province_idx" ON "notices" USING btree ("province_code","id");--> statement-breakpoint
 CREATE INDEX "notices_city_idx" ON "notices" USING btree ("city_code","id");--> statement-breakpoint
 CREATE INDEX "notices_county_idx" ON "notices" USING btree ("county_code","id");--> statement-breakpoint
-CREATE INDEX "instruments_mfr_serial_idx" ON "instruments" USING btree ("manufacturer_norm","serial_norm","enterprise_id");
+CREATE INDEX "instruments_mfr_serial_idx" ON "instruments" USING btree ("manufacturer_norm","serial_norm","enterprise_id");--> statement-breakpoint
+CREATE INDEX "filings_open_idx" ON "filings" USING btree ("id") WHERE "filings"."state" in ('pending', 'assigned');--> statement-breakpoint
+CREATE INDEX "appointments_movable_idx" ON "appointments" USING btree ("id") WHERE "appointments"."state" in ('submitted', 'confirmed', 'rescheduled');
