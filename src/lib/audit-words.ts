@@ -92,6 +92,16 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   // Issue 10 — certificates, fees, downloads
 
   // Issue 12 — regulator workspace
+  // (regwork)
+  "notice.create": "新建公告",
+  "notice.update": "修改公告",
+  "notice.publish": "发布公告",
+  "notice.withdraw": "撤回公告",
+  "notice.attach": "上传公告附件",
+  "filing.transfer": "监管部门转派备案",
+  "appointment.transfer": "监管部门转派预约",
+  "dispenser.create": "登记加油机",
+  "dispenser.import": "导入加油机",
 
   // Issue 13 — notifications
   "message.read": "站内消息标为已读",

@@ -87,5 +87,6 @@ export const ROLE_HOME: Record<string, string> = {
 export const PUBLIC_NAV = [
   { label: "首页", href: "/" },
   { label: "器具目录", href: "/catalogue" },
+  { label: "公示公告", href: "/notices" },
 ];
 

@@ -115,6 +115,16 @@ export const ERRORS = {
   // Issue 12 — regulator workspace
   STAT_UNKNOWN_ITEM: { code: "BAD_REQUEST", message: "所选项别不在现行目录中，请重新选择" },
   STAT_UNKNOWN_INSTITUTION: { code: "BAD_REQUEST", message: "所选检定机构不存在，请重新选择" },
+  // (regwork: supervision lists, notices, task assignment, dispensers, duplicates)
+  REG_FILTER_UNKNOWN: { code: "BAD_REQUEST", message: "筛选条件无效，请从列表中选择" },
+  NOTICE_STATE_CHANGED: { code: "CONFLICT", message: "该公告状态已变化，请刷新后查看" },
+  NOTICE_EMPTY: { code: "BAD_REQUEST", message: "公告正文去除不安全内容后为空，请填写正文" },
+  TASK_NOT_MOVABLE: { code: "CONFLICT", message: "只有待审核或已分派的备案、未接收的预约可以转派，请刷新后查看" },
+  TASK_SAME_INSTITUTION: { code: "BAD_REQUEST", message: "请选择另一家检定机构" },
+  TASK_TARGET_OUTSIDE: { code: "BAD_REQUEST", message: "只能转派给本辖区内的检定机构" },
+  TASK_TARGET_NO_CAPABILITY: { code: "BAD_REQUEST", message: "所选机构不具备该器具的检定能力或不覆盖器具所在地" },
+  DISPENSER_DUPLICATE: { code: "CONFLICT", message: "该加油站已登记同一生产厂家和出厂编号的加油机" },
+  DISPENSER_NOT_STATION: { code: "BAD_REQUEST", message: "所选单位不是使用单位，不能登记加油机" },
 
 } as const satisfies Record<string, { code: ErrorClass; message: string }>;
 

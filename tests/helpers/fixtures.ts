@@ -3,7 +3,7 @@ import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
 import {
-  appointmentItems, appointmentSlots, catalogueKinds, catalogueVersions, certificates, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, organisations, results, users,
+  appointmentItems, appointmentSlots, catalogueKinds, catalogueVersions, certificates, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, notices, organisations, results, users,
 } from "@/server/db/schema";
 import { seedAppointmentChain } from "@/server/seed/appointment-chain";
 import { PENDING_ORGS } from "@/server/seed/accounts";
@@ -32,6 +32,8 @@ export type Fixtures = {
   department: Record<string, number>;
   /** Issue 10 #1: the first closed day of each demo institution, by its key. */
   closedDay: Record<string, number>;
+  /** Issue 12 (regwork): demo notices by their regulator's region code ("44" published, "4401" published, "440111" draft). */
+  notice: Record<string, number>;
   /** The foreign records, once a test file has called `seedForeign`. */
   foreign?: Foreign;
   /**
@@ -91,7 +93,10 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   const cs = await db.select({ id: certificates.id, instrumentId: certificates.instrumentId, token: certificates.token }).from(certificates).where(eq(certificates.state, "issued")).orderBy(certificates.id);
   const certificate = Object.fromEntries(cs.map((c) => [serialOf.get(c.instrumentId)!, c.id]));
   const certificateToken = Object.fromEntries(cs.map((c) => [serialOf.get(c.instrumentId)!, c.token]));
-  return { org, user, instrument, kind, filing, capability, membership, department, closedDay, appointment, appointmentItem, result, certificate, certificateToken };
+  // Issue 12 (regwork): demo notices.
+  const ns = await db.select({ id: notices.id, regionCode: notices.regionCode }).from(notices).orderBy(notices.id);
+  const notice = Object.fromEntries(ns.map((n) => [n.regionCode, n.id]));
+  return { org, user, instrument, kind, filing, capability, membership, department, closedDay, appointment, appointmentItem, result, certificate, certificateToken, notice };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */

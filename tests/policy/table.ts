@@ -294,6 +294,141 @@ const enterpriseOnly = (extra: NonNullable<PolicyEntry["relations"]>): NonNullab
 ];
 
 /**
+ * Issue 12 (regwork): the regulator workspace's supervision lists, notices, task assignment, dispensers and
+ * duplicates. Levels: gdscjg (Guangdong), gzscjg (Guangzhou), byscjg (Baiyun). Demo: the station (Baiyun) and
+ * the hospital (Tianhe); BA-0015 pending at gzjly, BA-0014 assigned gzjly → byjls; YY-0001 submitted and
+ * YY-0004 confirmed (station, byjls), YY-0101 confirmed (hospital, gzjly); notices by region: "44" and "4401"
+ * published, "440111" a draft. Sweep inputs name no record or are refused: they change nothing.
+ */
+function regwork(): Record<string, PolicyEntry> {
+  const LEVELS: [DemoAccount, string][] = [["gdscjg", "province"], ["gzscjg", "city"], ["byscjg", "county"]];
+  const ownAtEveryLevel = (input: (fx: Fixtures) => unknown) =>
+    LEVELS.map(([as, level]) => ({ relation: "own" as const, as, input, expect: "ok" as const, note: `issue 12 ${level} regulator` }));
+  const regionRelations = (extra: Record<string, unknown> = {}) => [
+    ...ownAtEveryLevel(() => ({ ...extra, limit: 5 })),
+    { relation: "otherInScope" as const, as: "gdscjg" as const, input: () => ({ ...extra, region: "440111" }), expect: "ok" as const, note: "R-SCOPE-3 province drills to a county" },
+    { relation: "otherInScope" as const, as: "gzscjg" as const, input: () => ({ ...extra, region: "440111" }), expect: "ok" as const, note: "R-SCOPE-3 city drills to its county" },
+    { relation: "outOfScope" as const, as: "gzscjg" as const, input: () => ({ ...extra, region: "4403" }), expect: "NOT_FOUND" as const, note: "R-SCOPE-3 another city" },
+    { relation: "outOfScope" as const, as: "byscjg" as const, input: () => ({ ...extra, region: "440106" }), expect: "NOT_FOUND" as const, note: "R-SCOPE-3 a sibling county" },
+    { relation: "outOfScope" as const, as: "byscjg" as const, input: () => ({ ...extra, region: "4401" }), expect: "NOT_FOUND" as const, note: "R-SCOPE-3 drilling up out of the subtree" },
+    { relation: "outOfScope" as const, as: "gdscjg" as const, input: () => ({ ...extra, region: "430102" }), expect: "NOT_FOUND" as const, note: "R-SCOPE-3 another province" },
+  ];
+  const fields = { serialNo: "策略-JYJ-1", manufacturer: "策略测试厂", model: "CS46", nozzleCount: 4, mcuVersion: "V1", encoderVersion: "E1", antiCheatVersion: "F1" };
+  const move = (kind: "filing" | "appointment", id: number, targetInstitutionId: number) => ({ kind, id, targetInstitutionId, reason: "策略检查" });
+  return {
+    "supervision.options": { access: ["regulator"], relations: ownAtEveryLevel(() => undefined) },
+    "supervision.instruments": {
+      access: ["regulator"],
+      input: () => ({ limit: 5 }),
+      relations: [
+        ...regionRelations(),
+        { relation: "own", as: "gzscjg", input: () => ({ bucket: "sometimes" }), expect: "BAD_REQUEST", note: "issue 12 unknown bucket" },
+        { relation: "own", as: "gzscjg", input: () => ({ item: NO_SUCH }), expect: "BAD_REQUEST", note: "issue 12 unknown catalogue item" },
+        { relation: "own", as: "gzscjg", input: () => ({ institution: NO_SUCH }), expect: "BAD_REQUEST", note: "issue 12 unknown institution" },
+        { relation: "own", as: "gzscjg", input: () => ({ purpose: "fun" }), expect: "BAD_REQUEST", note: "issue 12 unknown purpose" },
+      ],
+    },
+    "supervision.warnings": {
+      access: ["regulator"],
+      input: () => ({ bucket: "overdue", limit: 5 }),
+      relations: [...regionRelations({ bucket: "overdue" }), { relation: "own", as: "byscjg", input: () => ({ bucket: "due" }), expect: "BAD_REQUEST", note: "issue 12 warnings are overdue, invalid or failed only" }],
+    },
+    "supervision.duplicates": { access: ["regulator"], input: () => ({ limit: 5 }), relations: ownAtEveryLevel(() => ({ limit: 5 })) },
+    "notice.list": { access: ["regulator"], input: () => ({ limit: 5 }), relations: ownAtEveryLevel(() => ({ limit: 5 })) },
+    "notice.byId": {
+      access: ["regulator"],
+      input: () => ({ id: NO_SUCH }),
+      relations: [
+        { relation: "own", as: "gdscjg", input: (fx) => ({ id: fx.notice["44"] }), expect: "ok", note: "issue 12 own notice" },
+        { relation: "otherInScope", as: "gdscjg", input: (fx) => ({ id: fx.notice["440111"] }), expect: "ok", note: "issue 12 province sees a county's draft" },
+        { relation: "otherInScope", as: "gzscjg", input: (fx) => ({ id: fx.notice["440111"] }), expect: "ok", note: "issue 12 city sees its county's draft" },
+        { relation: "outOfScope", as: "gzscjg", input: (fx) => ({ id: fx.notice["44"] }), expect: "NOT_FOUND", note: "issue 12 a city cannot edit the province's notice" },
+        { relation: "outOfScope", as: "byscjg", input: (fx) => ({ id: fx.notice["4401"] }), expect: "NOT_FOUND", note: "issue 12 a county cannot edit the city's notice" },
+      ],
+    },
+    "notice.create": {
+      access: ["regulator"],
+      input: () => ({ title: "空", bodyHtml: "<script>alert(1)</script>" }),
+      relations: [
+        { relation: "own", as: "byscjg", input: () => ({ title: "区局通知（策略）", bodyHtml: "<p>正文</p>" }), expect: "ok", note: "issue 12 county regulator writes a notice" },
+        { relation: "own", as: "gzscjg", input: () => ({ title: "只有脚本", bodyHtml: "<script>alert(1)</script>" }), expect: "BAD_REQUEST", note: "issue 12 a text that is only script is refused" },
+      ],
+    },
+    "notice.update": {
+      access: ["regulator"],
+      input: () => ({ id: NO_SUCH, title: "x", bodyHtml: "<p>x</p>" }),
+      relations: [
+        { relation: "own", as: "byscjg", input: (fx) => ({ id: fx.notice["440111"], title: "白云区医疗卫生计量器具检定提醒（草稿，示例）", bodyHtml: "<p>请按期申请检定。</p>" }), expect: "ok", note: "issue 12 own draft" },
+        { relation: "outOfScope", as: "gzscjg", input: (fx) => ({ id: fx.notice["44"], title: "x", bodyHtml: "<p>x</p>" }), expect: "NOT_FOUND", note: "issue 12 the province's notice" },
+        { relation: "outOfScope", as: "byscjg", input: (fx) => ({ id: fx.notice["4401"], title: "x", bodyHtml: "<p>x</p>" }), expect: "NOT_FOUND", note: "issue 12 the city's notice" },
+      ],
+    },
+    "notice.publish": {
+      access: ["regulator"],
+      input: () => ({ id: NO_SUCH }),
+      relations: [
+        { relation: "outOfScope", as: "byscjg", input: (fx) => ({ id: fx.notice["4401"] }), expect: "NOT_FOUND", note: "issue 12 the city's notice" },
+        { relation: "own", as: "gdscjg", input: (fx) => ({ id: fx.notice["44"] }), expect: "CONFLICT", note: "issue 12 already published" },
+      ],
+    },
+    "notice.withdraw": {
+      access: ["regulator"],
+      input: () => ({ id: NO_SUCH }),
+      relations: [
+        { relation: "outOfScope", as: "gzscjg", input: (fx) => ({ id: fx.notice["44"] }), expect: "NOT_FOUND", note: "issue 12 the province's notice" },
+        { relation: "own", as: "byscjg", input: (fx) => ({ id: fx.notice["440111"] }), expect: "CONFLICT", note: "issue 12 a draft is not published" },
+      ],
+    },
+    "publicNotice.list": { access: "public", input: () => ({ limit: 5 }) },
+    "publicNotice.byId": { access: "public", input: () => ({ id: NO_SUCH }) },
+    "regulatorTask.filings": { access: ["regulator"], input: () => ({ limit: 5 }), relations: ownAtEveryLevel(() => ({ limit: 5 })) },
+    "regulatorTask.appointments": { access: ["regulator"], input: () => ({ limit: 5 }), relations: ownAtEveryLevel(() => ({ limit: 5 })) },
+    "regulatorTask.targets": {
+      access: ["regulator"],
+      input: () => ({ kind: "filing", id: NO_SUCH }),
+      relations: [
+        { relation: "own", as: "gzscjg", input: (fx) => ({ kind: "filing", id: fx.filing["BA-0015"] }), expect: "ok", note: "issue 12 city, station's pending filing" },
+        { relation: "own", as: "byscjg", input: (fx) => ({ kind: "appointment", id: fx.appointment["YY-0001"] }), expect: "ok", note: "issue 12 county, station's appointment" },
+        { relation: "otherInScope", as: "gdscjg", input: (fx) => ({ kind: "appointment", id: fx.appointment["YY-0101"] }), expect: "ok", note: "issue 12 province, hospital's appointment" },
+        { relation: "outOfScope", as: "byscjg", input: (fx) => ({ kind: "appointment", id: fx.appointment["YY-0101"] }), expect: "NOT_FOUND", note: "issue 12 county, another county's appointment" },
+        { relation: "outOfScope", as: "gdscjg", input: (fx) => ({ kind: "filing", id: fx.foreign!.filing.pending }), expect: "NOT_FOUND", note: "issue 12 another province's filing" },
+        { relation: "outOfScope", as: "gdscjg", input: (fx) => ({ kind: "appointment", id: fx.foreign!.appointment.confirmed }), expect: "NOT_FOUND", note: "issue 12 another province's appointment" },
+      ],
+    },
+    "regulatorTask.move": {
+      access: ["regulator"],
+      input: () => move("filing", NO_SUCH, NO_SUCH),
+      relations: [
+        { relation: "outOfScope", as: "gdscjg", input: (fx) => move("filing", fx.foreign!.filing.pending, fx.org.gzInstitute!), expect: "NOT_FOUND", note: "issue 12 another province's filing" },
+        { relation: "outOfScope", as: "byscjg", input: (fx) => move("appointment", fx.appointment["YY-0101"]!, fx.org.byInstitute!), expect: "NOT_FOUND", note: "issue 12 another county's appointment" },
+        { relation: "own", as: "byscjg", input: (fx) => move("filing", fx.filing["BA-0015"]!, fx.org.gzInstitute!), expect: "BAD_REQUEST", note: "issue 12 target outside the county regulator's scope" },
+        { relation: "own", as: "gzscjg", input: (fx) => move("filing", fx.filing["BA-0015"]!, fx.foreign!.org.institute), expect: "BAD_REQUEST", note: "issue 12 target in another province" },
+      ],
+    },
+    "dispenser.list": {
+      access: ["regulator"],
+      input: () => ({ limit: 5 }),
+      relations: [
+        ...ownAtEveryLevel(() => ({ limit: 5 })),
+        { relation: "otherInScope", as: "gzscjg", input: (fx) => ({ enterpriseId: fx.org.stationEnterprise }), expect: "ok", note: "issue 12 a station in the city" },
+        { relation: "outOfScope", as: "byscjg", input: (fx) => ({ enterpriseId: fx.org.hospitalEnterprise }), expect: "NOT_FOUND", note: "issue 12 an enterprise of another county" },
+        { relation: "outOfScope", as: "gdscjg", input: (fx) => ({ enterpriseId: fx.foreign!.org.enterprise }), expect: "NOT_FOUND", note: "issue 12 an enterprise of another province" },
+        { relation: "own", as: "gzscjg", input: () => ({ versionField: "firmware", versionValue: "1" }), expect: "BAD_REQUEST", note: "issue 12 unknown version field" },
+      ],
+    },
+    "dispenser.create": {
+      access: ["regulator"],
+      input: () => ({ ...fields, enterpriseId: NO_SUCH }),
+      relations: [
+        { relation: "own", as: "byscjg", input: (fx) => ({ ...fields, enterpriseId: fx.org.stationEnterprise }), expect: "ok", note: "issue 12 county regulator records a station's dispenser" },
+        { relation: "outOfScope", as: "byscjg", input: (fx) => ({ ...fields, enterpriseId: fx.org.hospitalEnterprise }), expect: "NOT_FOUND", note: "issue 12 an enterprise of another county" },
+        { relation: "outOfScope", as: "gzscjg", input: (fx) => ({ ...fields, enterpriseId: fx.foreign!.org.enterprise }), expect: "NOT_FOUND", note: "issue 12 an enterprise of another province" },
+      ],
+    },
+  };
+}
+
+/**
  * Issue 13 (notifications). Messages and preferences are the caller's own (the user id is the scope: another
  * user's message id marks nothing); organisation contacts and webhook belong to the organisation's owner
  * (every demo account owns its organisation; a personal user owns none). Sweep inputs change nothing.
@@ -452,6 +587,8 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "gzscjg", input: () => ({ institution: NO_SUCH }), expect: "NOT_FOUND" },
     ],
   },
+  // (regwork: 辖区仪器, 预警, 重复登记, 公示公告, 任务分配, 加油机 — issue 12 items 3–6, 8; appended at the bottom of this block)
+  ...regwork(),
 
   // Issue 13 — notifications
   ...notifyPolicy,

@@ -25,6 +25,9 @@ export default function PortalHome() {
           <Button asChild variant="outline" className="border-primary-foreground/40 bg-transparent text-primary-foreground hover:bg-primary-foreground/10">
             <Link href="/catalogue">查看强检目录</Link>
           </Button>
+          <Button asChild variant="outline" className="border-primary-foreground/40 bg-transparent text-primary-foreground hover:bg-primary-foreground/10">
+            <Link href="/notices">公示公告</Link>
+          </Button>
         </div>
       </section>
       <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="平台用户">

@@ -28,3 +28,6 @@ export * from "./verdict";
 export * from "./certificate-kind";
 export * from "./certificate-state";
 export * from "./stat-period";
+// Issue 12 — regulator workspace (regwork)
+export * from "./notice-state";
+export * from "./notice-kind";

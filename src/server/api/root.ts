@@ -28,6 +28,8 @@ import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 12 — regulator workspace
 import { statisticsRouter } from "./routers/statistics";
+// (regwork: supervision lists, notices, task assignment, dispensers, duplicates)
+import { dispenserRouter, noticeRouter, publicNoticeRouter, supervisionRouter, taskRouter } from "./routers/regulator";
 
 // Issue 13 — notifications
 import { notificationRouter } from "./routers/notify";
@@ -64,6 +66,12 @@ export const appRouter = router({
 
   // Issue 12 — regulator workspace
   statistics: statisticsRouter,
+  // (regwork)
+  supervision: supervisionRouter,
+  notice: noticeRouter,
+  publicNotice: publicNoticeRouter,
+  regulatorTask: taskRouter,
+  dispenser: dispenserRouter,
 
   // Issue 13 — notifications
   notification: notificationRouter,

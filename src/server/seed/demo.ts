@@ -10,6 +10,7 @@ import { seedLedgerDemo } from "./ledger-demo";
 import { seedAppointmentDemo } from "./appointment-demo";
 import { seedAppointmentFlowDemo } from "./appointment-flow-demo";
 import { seedForecastDemo } from "./forecast-demo";
+import { seedNoticeDemo } from "./notice-demo";
 
 /** Every demo account signs in with this password (README → 演示账号). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -47,7 +48,15 @@ export const DEMO_USERS: UserSeed[] = [
 /** What an area's demo seed gets: the transaction and the ids of the demo organisations and users. */
 export type DemoContext = { tx: Tx; orgId: Record<string, number>; userId: Record<string, number> };
 /** Each area (ledger, filings…) lists its demo seed here; they run in order inside the same transaction. */
-const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedAccountsDemo, seedLedgerDemo, seedFilingDemo, seedAppointmentDemo, seedAppointmentFlowDemo, seedForecastDemo];
+const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
+  seedAccountsDemo,
+  seedLedgerDemo,
+  seedFilingDemo,
+  seedAppointmentDemo,
+  seedAppointmentFlowDemo,
+  seedForecastDemo,
+  seedNoticeDemo,
+];
 
 /** Creates the demo organisations and accounts, once, on an empty database (no organisations yet). */
 export async function seedDemo(db: DB) {

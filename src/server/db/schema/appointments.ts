@@ -78,6 +78,8 @@ export const appointments = pgTable(
     index("appointments_institution_state_day_idx").on(t.institutionId, t.state, t.day, t.id).where(sql`${t.state} <> 'draft'`),
     index("appointments_institution_day_idx").on(t.institutionId, t.day, t.id).where(sql`${t.state} <> 'draft'`),
     index("appointments_institution_idx").on(t.institutionId, t.id).where(sql`${t.state} <> 'draft'`),
+    // 任务分配 (issue 12 item 5): appointments not yet received, newest first.
+    index("appointments_movable_idx").on(t.id).where(sql`${t.state} in ('submitted', 'confirmed', 'rescheduled')`),
   ],
 );
 

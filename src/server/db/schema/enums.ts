@@ -10,6 +10,8 @@ import {
   FILING_STATUSES,
   INSTITUTION_KINDS,
   INSTRUMENT_STATUSES,
+  NOTICE_KINDS,
+  NOTICE_STATES,
   MEMBER_ROLES,
   MEMBERSHIP_STATUSES,
   METHODS,
@@ -50,3 +52,6 @@ export const appointmentItemState = pgEnum("appointment_item_state", APPOINTMENT
 export const verdict = pgEnum("verdict", VERDICTS);
 export const certificateKind = pgEnum("certificate_kind", CERTIFICATE_KINDS);
 export const certificateState = pgEnum("certificate_state", CERTIFICATE_STATES);
+// Issue 12 — regulator workspace (regwork)
+export const noticeState = pgEnum("notice_state", NOTICE_STATES);
+export const noticeKind = pgEnum("notice_kind", NOTICE_KINDS);

@@ -87,5 +87,7 @@ export const filings = pgTable(
     index("filings_institution_state_idx").on(t.institutionId, t.state, t.id),
     index("filings_assigned_state_idx").on(t.assignedInstitutionId, t.state, t.id).where(sql`${t.assignedInstitutionId} is not null`),
     index("filings_enterprise_state_idx").on(t.enterpriseId, t.state, t.id),
+    // 任务分配 (issue 12 item 5): the open filings, newest first.
+    index("filings_open_idx").on(t.id).where(sql`${t.state} in ('pending', 'assigned')`),
   ],
 );

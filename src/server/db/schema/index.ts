@@ -14,3 +14,4 @@ export * from "./calendar";
 export * from "./appointments";
 export * from "./notifications";
 export * from "./statistics";
+export * from "./regulator-work";

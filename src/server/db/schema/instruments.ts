@@ -78,6 +78,8 @@ export const instruments = pgTable(
     index("instruments_valid_until_idx").on(t.validUntil).where(sql`${t.validUntil} is not null`),
     // Bucket filters (R-BKT-1…5, src/server/domain/filing/buckets.ts): filed without validity, and failed.
     index("instruments_approved_no_valid_idx").on(t.filingApprovedOn).where(sql`${t.validUntil} is null and ${t.filingApprovedOn} is not null`),
+    // 重复登记 (issue 12 item 8): the same normalised manufacturer + serial across enterprises.
+    index("instruments_mfr_serial_idx").on(t.manufacturerNorm, t.serialNorm, t.enterpriseId),
     index("instruments_failed_since_idx").on(t.failedSince).where(sql`${t.failedSince} is not null`),
   ],
 );
