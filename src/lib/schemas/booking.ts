@@ -74,5 +74,8 @@ export const cancelItemsInput = z.object({
   reason: optionalText(100, "取消原因"),
 });
 
+/** 预约全部须检器具: preview (nothing written) or prepare the drafts. */
+export const prepareDueInput = z.object({ preview: z.boolean().default(false) });
+
 /** 年度检定计划 (issue 10 item 9): the year asked for. */
 export const annualPlanInput = z.object({ year: yearSchema });

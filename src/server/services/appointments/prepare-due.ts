@@ -45,9 +45,10 @@ export function placeEarliest(ids: number[], method: "send_in" | "on_site", days
 /**
  * 预约全部须检器具: every due or overdue instrument of the ledger (R-BKT-1/2) that can be booked (R-APT-1)
  * becomes part of a draft — one per institution + method (R-APT-2), pre-filled with the earliest open slot
- * that has room — for the user to review and submit. One transaction: all drafts or none.
+ * that has room — for the user to review and submit. One transaction: all drafts or none. `preview` says what
+ * would be prepared ("将生成 N 张预约单") and writes nothing.
  */
-export async function prepareDueDrafts(db: DB, caller: Pick<EnterpriseCaller, "actor" | "user">, now = new Date()) {
+export async function prepareDueDrafts(db: DB, caller: Pick<EnterpriseCaller, "actor" | "user">, input: { preview: boolean }, now = new Date()) {
   const { actor } = caller;
   const today = chinaToday(now);
   return db.transaction(async (tx) => {
@@ -61,7 +62,7 @@ export async function prepareDueDrafts(db: DB, caller: Pick<EnterpriseCaller, "a
     if (rows.length === 0) throw new AppError("APT_NOTHING_DUE");
     const [me] = await tx.select({ phone: organisations.contactPhone, address: organisations.address }).from(organisations).where(eq(organisations.id, actor.orgId));
     const contact = { contactName: caller.user.displayName.slice(0, 20), contactPhone: me?.phone ?? "" };
-    const created: { id: number; institutionId: number; method: string; day: string; slotLabel: string; count: number }[] = [];
+    const created: { id: number | null; institutionId: number; method: string; day: string; slotLabel: string; count: number }[] = [];
     let unplaced = 0;
     const taken = new Map<string, number>();
     for (const g of splitByInstitutionAndMethod(rows)) {
@@ -69,6 +70,10 @@ export async function prepareDueDrafts(db: DB, caller: Pick<EnterpriseCaller, "a
       const placed = placeEarliest(g.instruments.map((i) => i.id), g.method, days, taken);
       unplaced += placed.unplaced.length;
       for (const p of placed.placements) {
+        if (input.preview) {
+          created.push({ id: null, institutionId: g.institutionId, method: g.method, day: p.day, slotLabel: p.slotLabel, count: p.instrumentIds.length });
+          continue;
+        }
         const a = await insertDraft(
           tx,
           actor,

@@ -1,5 +1,5 @@
 import "server-only";
-import { appointmentIdInput, bookingCandidatesInput, bookingListInput, cancelItemsInput, createAppointmentsInput, splitInput, updateDraftInput } from "@/lib/schemas/booking";
+import { appointmentIdInput, bookingCandidatesInput, bookingListInput, cancelItemsInput, createAppointmentsInput, prepareDueInput, splitInput, updateDraftInput } from "@/lib/schemas/booking";
 import { getMyAppointment, listBookingCandidates, listMyAppointments, splitForBooking } from "@/server/services/appointments/booking-queries";
 import { cancelItems, createAppointments, deleteDraft, submitAppointment, updateDraft } from "@/server/services/appointments/booking-write";
 import { prepareDueDrafts } from "@/server/services/appointments/prepare-due";
@@ -20,6 +20,6 @@ export const bookingRouter = router({
   remove: enterprise.input(appointmentIdInput).mutation(({ ctx, input }) => deleteDraft(ctx.db, ctx, input.id)),
   submit: enterprise.input(appointmentIdInput).mutation(({ ctx, input }) => submitAppointment(ctx.db, ctx, input.id)),
   /** 预约全部须检器具 (R-BKT-1/2 → drafts). */
-  prepareDue: enterprise.mutation(({ ctx }) => prepareDueDrafts(ctx.db, ctx)),
+  prepareDue: enterprise.input(prepareDueInput).mutation(({ ctx, input }) => prepareDueDrafts(ctx.db, ctx, input)),
   cancelItems: enterprise.input(cancelItemsInput).mutation(({ ctx, input }) => cancelItems(ctx.db, ctx, input)),
 });
