@@ -300,6 +300,15 @@ describe.runIf(process.env.DATABASE_URL)("issue 10 concurrency on PostgreSQL (R-
     expect(await used(gz, day, "send_in")).toBe(morning.capacity.send_in);
   });
 
+  it("R-APT-1 two parallel bookings of the same instrument: one draft holds it, the other is told it is already booked", async () => {
+    const [a, b] = await Promise.all([callerAs(db(), "jyzqy"), callerAs(db(), "jyzqy")]);
+    const got = await Promise.all([a, b].map((c) => errorOf(() => c.booking.create({ appointments: [fields(["TZ-JYJ-0018"], openDays[8]!)] }))));
+    expect(got.filter((g) => g === "ok")).toHaveLength(1);
+    expect(got.filter((g) => g !== "ok")).toEqual([expect.stringMatching(/^CONFLICT: .*已在其他未完成的预约单中/)]);
+    const open = await db().select().from(appointmentItems).where(and(eq(appointmentItems.instrumentId, fx.instrument["TZ-JYJ-0018"]!), eq(appointmentItems.state, "booked")));
+    expect(open).toHaveLength(1);
+  });
+
   it("R-APT-3 parallel submissions never share a number", async () => {
     const me = await callerAs(db(), "jyzqy");
     const day = openDays[7]!;

@@ -40,9 +40,11 @@ async function openItemRace<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    type PgErr = { code?: string; constraint?: string; constraint_name?: string };
+    const e = err as PgErr & { cause?: PgErr };
     const c = e.cause ?? e;
-    if (c.code === "23505" && String(c.constraint ?? "").includes("appointment_items_open_instrument")) throw new AppError("APT_ALREADY_BOOKED");
+    // postgres-js names the constraint `constraint_name`, PGlite `constraint`.
+    if (c.code === "23505" && String(c.constraint_name ?? c.constraint ?? "").includes("appointment_items_open_instrument")) throw new AppError("APT_ALREADY_BOOKED");
     throw err;
   }
 }
