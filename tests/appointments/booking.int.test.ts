@@ -71,6 +71,24 @@ describe("issue 10 #2 booking: draft → submit (R-APT-1, R-APT-2, R-APT-3, R-AP
     expect(split.blocked).toEqual([expect.objectContaining({ serialNo: "BA-0008", reason: expect.stringContaining("已备案") })]);
   });
 
+  it("R-APT-1 the candidates are only bookable instruments, filtered like the ledger", async () => {
+    const me = await callerAs(db(), "jyzqy");
+    const all = await me.booking.candidates({ limit: 200 });
+    const serials = all.items.map((i) => i.serialNo);
+    expect(serials).toEqual(expect.arrayContaining(["TZ-JYJ-0001", "BA-0001", "BA-0003"]));
+    for (const s of ["BA-0008", "TZ-JYJ-0023", "TZ-JYJ-0024", "YY-0001", "BA-0014"]) expect(serials).not.toContain(s);
+    const overdue = await me.booking.candidates({ limit: 200, bucket: "overdue" });
+    expect(overdue.items.length).toBeGreaterThan(0);
+    expect(overdue.items.every((i) => i.bucket === "overdue" || i.bucket === "invalid")).toBe(true);
+    const gz = await me.booking.candidates({ limit: 200, q: "BA-000" });
+    expect(gz.items.every((i) => i.serialNo.startsWith("BA-000"))).toBe(true);
+    const kindId = fx.kind["燃油加油机"]!;
+    expect((await me.booking.candidates({ limit: 200, kindId })).items.length).toBe(all.items.filter((i) => i.kindName === "燃油加油机").length);
+    const page1 = await me.booking.candidates({ limit: 5 });
+    const page2 = await me.booking.candidates({ limit: 5, cursor: page1.nextCursor });
+    expect(page2.items[0]!.id).toBeLessThan(page1.items.at(-1)!.id);
+  });
+
   it("R-APT-3 R-APT-5 a draft holds its instruments but no places; submitting takes the places and the day's X number, with history and audit", async () => {
     const me = await callerAs(db(), "jyzqy");
     const day = openDays[0]!;

@@ -35,7 +35,8 @@ export function CandidatePicker({ picked, onChange }: { picked: Picked; onChange
   const trpc = useTRPC();
   const pages = useKeysetPages();
   const [q, setQ] = useState("");
-  const [filter, setFilter] = useState<{ q?: string; bucket?: Bucket; method?: Method }>({});
+  const [filter, setFilter] = useState<{ q?: string; bucket?: Bucket; method?: Method; kindId?: number; departmentId?: number }>({});
+  const options = useQuery(trpc.ledger.options.queryOptions(undefined, { staleTime: 60_000 }));
   const { data, isPending, isFetching } = useQuery({
     ...trpc.booking.candidates.queryOptions({ ...filter, limit: 20, cursor: pages.cursor }),
     placeholderData: keepPreviousData,
@@ -58,7 +59,7 @@ export function CandidatePicker({ picked, onChange }: { picked: Picked; onChange
   return (
     <div className="space-y-3">
       <form
-        className="grid gap-2 sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-end"
+        className="grid gap-2 sm:grid-cols-2 sm:items-end lg:grid-cols-[1fr_12rem_9rem_9rem_9rem_auto]"
         onSubmit={(e) => {
           e.preventDefault();
           change({ q: q.trim() || undefined });
@@ -70,6 +71,20 @@ export function CandidatePicker({ picked, onChange }: { picked: Picked; onChange
           </label>
           <Input id="booking-q" placeholder="器具名称、出厂编号或生产厂家" value={q} maxLength={50} onChange={(e) => setQ(e.target.value)} />
         </div>
+        <SelectFilter
+          id="booking-kind"
+          label="种别"
+          value={filter.kindId ? String(filter.kindId) : undefined}
+          options={(options.data?.kinds ?? []).map((k) => [String(k.id), `${k.itemName} › ${k.name}`])}
+          onChange={(v) => change({ kindId: v ? Number(v) : undefined })}
+        />
+        <SelectFilter
+          id="booking-dept"
+          label="部门"
+          value={filter.departmentId ? String(filter.departmentId) : undefined}
+          options={(options.data?.departments ?? []).map((d) => [String(d.id), d.name])}
+          onChange={(v) => change({ departmentId: v ? Number(v) : undefined })}
+        />
         <SelectFilter id="booking-bucket" label="检定期限" value={filter.bucket} options={BUCKETS} onChange={(v) => change({ bucket: v })} />
         <SelectFilter id="booking-method" label="检定方式" value={filter.method} options={METHODS} onChange={(v) => change({ method: v })} />
         <Button type="submit" variant="outline">
