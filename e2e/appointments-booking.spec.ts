@@ -79,6 +79,8 @@ test("issue 10 #2 R-APT-4 a draft is saved, edited (instrument removed, slot cha
   await signInAs(page, "jyzqy");
   await page.goto("/enterprise/appointments/new");
   await pick(page, ["TZ-JYJ-0003", "TZ-JYJ-0004"]);
+  await noOverflow(page);
+  await shot(page, "booking-pick-390");
   await page.getByRole("button", { name: "下一步：选择日期和时段" }).click();
   await expect(page.getByTestId("split-summary")).toContainText("将生成 1 张预约单");
   await fillGroup(page, 0);
