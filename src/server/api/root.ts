@@ -20,6 +20,8 @@ import { createCallerFactory, router } from "./trpc";
 import { bookingRouter } from "./routers/appointments/booking";
 
 // Issue 10 — institution confirmation and appointment sheet
+import { appointmentDeskRouter } from "./routers/appointments/desk";
+import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 10 — reception and results
 
@@ -28,6 +30,7 @@ import { bookingRouter } from "./routers/appointments/booking";
 // Issue 12 — regulator workspace
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 
 export const appRouter = router({
@@ -53,6 +56,8 @@ export const appRouter = router({
   booking: bookingRouter,
 
   // Issue 10 — institution confirmation and appointment sheet
+  appointmentDesk: appointmentDeskRouter,
+  appointmentView: appointmentViewRouter,
 
   // Issue 10 — reception and results
 
@@ -61,6 +66,7 @@ export const appRouter = router({
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
 });
 

@@ -31,7 +31,7 @@ import {
   slotByStart,
   type BookingRow,
 } from "./booking-load";
-import { releasePlaces, takePlaces } from "./slot-usage";
+import { adjustUsage, takePlaces } from "./slot-usage";
 
 type Caller = { actor: OrgActor };
 
@@ -244,7 +244,7 @@ export async function cancelItems(db: DB, caller: Caller, input: z.infer<typeof 
     await tx.update(appointmentItems).set({ state: "cancelled", reason: input.reason, closedAt: now, updatedAt: now }).where(inArray(appointmentItems.id, ids));
     await tx.update(instruments).set({ flowStatus: null }).where(and(inArray(instruments.id, instrumentIds), eq(instruments.flowStatus, "appointment")));
     const holding = (SLOT_HOLDING_STATES as readonly AppointmentState[]).includes(a.state);
-    if (holding) await releasePlaces(tx, { institutionId: a.institutionId, day: a.day, slotId: a.slotId, method: a.method }, ids.length);
+    if (holding) await adjustUsage(tx, { institutionId: a.institutionId, day: a.day, slotId: a.slotId, method: a.method }, -ids.length);
     const states = await tx.select({ state: appointmentItems.state }).from(appointmentItems).where(eq(appointmentItems.appointmentId, a.id));
     const next = settledState(a.state, states.map((s) => s.state));
     const instrumentCount = holding ? Math.max(0, a.instrumentCount - ids.length) : a.instrumentCount;

@@ -12,7 +12,7 @@ import { AppError } from "@/server/errors";
 import { bucketCols, bookableWhere } from "./booking-queries";
 import { insertDraft } from "./booking-write";
 import { openSlots } from "./open-slots";
-import { slotUsageCounts } from "./slot-usage";
+import { usageCounts } from "./slot-usage";
 
 /** What one prepared group becomes: its instruments spread over the earliest slots with room. */
 export type Placement = { day: string; slotStart: string; slotLabel: string; instrumentIds: number[] };
@@ -66,7 +66,7 @@ export async function prepareDueDrafts(db: DB, caller: Pick<EnterpriseCaller, "a
     let unplaced = 0;
     const taken = new Map<string, number>();
     for (const g of splitByInstitutionAndMethod(rows)) {
-      const { days } = await openSlots(tx, g.institutionId, addDays(today, 1), MAX_OPEN_SLOT_DAYS, { now, bookedCounts: slotUsageCounts });
+      const { days } = await openSlots(tx, g.institutionId, addDays(today, 1), MAX_OPEN_SLOT_DAYS, { now, bookedCounts: usageCounts });
       const placed = placeEarliest(g.instruments.map((i) => i.id), g.method, days, taken);
       unplaced += placed.unplaced.length;
       for (const p of placed.placements) {
