@@ -10,6 +10,7 @@ const benches = [
   ["scripts/bench/jurisdiction.ts", "1000000"],
   ["scripts/bench/sweep.ts", "1000000"],
   ["scripts/bench/statistics.ts", "20"],
+  ["scripts/bench/booking.ts", "7"],
 ];
 let failed = 0;
 for (const [file, arg] of benches) {

@@ -80,6 +80,11 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "fail_notice.issue": "出具检定结果通知书",
 
   // Issue 10 — booking (enterprise side)
+  "appointment.create": "新建预约单",
+  "appointment.update": "修改待提交预约单",
+  "appointment.delete": "删除待提交预约单",
+  "appointment.submit": "提交预约单",
+  "appointment.cancel_items": "取消预约器具",
 
   // Issue 10 — institution confirmation and appointment sheet
   "appointment.confirm": "确认预约",

@@ -102,6 +102,10 @@ export const ERRORS = {
   CERT_TEMPLATE_INVALID: { code: "BAD_REQUEST", message: "编号模板须包含 {YYYY} 和流水号（如 {seq6}），且只能使用字母、数字和 -" },
 
   // Issue 10 — booking (enterprise side)
+  APT_SITE_ADDRESS_REQUIRED: { code: "BAD_REQUEST", message: "现场检定请填写检定地点（现场地址）" },
+  APT_NOTHING_DUE: { code: "BAD_REQUEST", message: "没有可预约的须检或超期未检器具" },
+  APT_NO_OPEN_SLOT: { code: "CONFLICT", message: "该机构近期没有可预约的时段，请稍后再试或联系机构" },
+  APT_NOTHING_TO_CANCEL: { code: "BAD_REQUEST", message: "所选器具都已接收或已取消，不能再取消" },
 
   // Issue 10 — institution confirmation and appointment sheet
   APT_RESCHEDULE_SAME_TIME: { code: "BAD_REQUEST", message: "新的预约时间与原时间相同，请选择其他日期或时段" },

@@ -429,6 +429,105 @@ function regwork(): Record<string, PolicyEntry> {
 }
 
 /**
+ * Issue 10 booking (enterprise side). Own appointments: YY-0001 submitted, YY-0002 rejected, YY-0003 draft,
+ * YY-0004/0005 confirmed (station, on-site at byjls). Foreign: fx.foreign appointments (Hunan). Mutations in the
+ * relations never succeed (a refused own input or an out-of-scope record), so they leave the demo data as it is.
+ */
+const appointmentOf = (serial: string) => (fx: Fixtures) => ({ id: fx.appointment[serial] });
+const foreignAppointment = (fx: Fixtures) => ({ id: fx.foreign!.appointment.confirmed });
+const bookingFields = (serials: string[], day = "2020-01-06") => (fx: Fixtures) => ({
+  instrumentIds: serials.map((s) => fx.instrument[s]),
+  day,
+  slotStart: "08:30",
+  contactName: "张三",
+  contactPhone: "13800000000",
+});
+const bookingPolicy: Record<string, PolicyEntry> = {
+  "booking.list": {
+    access: ["enterprise"],
+    input: () => ({ limit: 5 }),
+    list: [
+      { view: "my appointments", input: () => ({ limit: 200 }), ids: itemsOf, foreign: (ff) => Object.values(ff.appointment), witness: "foreign_ent" },
+    ],
+  },
+  "booking.candidates": {
+    access: ["enterprise"],
+    input: () => ({ limit: 5 }),
+    list: [{ view: "bookable instruments", input: () => ({ limit: 200 }), ids: itemsOf, foreign: foreignInstruments, witness: "foreign_ent" }],
+  },
+  "booking.get": {
+    access: ["enterprise"],
+    input: () => ({ id: NO_SUCH }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: appointmentOf("YY-0003"), expect: "ok", note: "own draft" },
+      { relation: "outOfScope", as: "yyqy", input: appointmentOf("YY-0003"), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's appointment" },
+      { relation: "outOfScope", as: "jyzqy", input: foreignAppointment, expect: "NOT_FOUND", note: "R-SCOPE-4 foreign appointment" },
+    ],
+  },
+  "booking.split": {
+    access: ["enterprise"],
+    input: () => ({ instrumentIds: [NO_SUCH] }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: (fx) => ({ instrumentIds: [fx.instrument["BA-0001"]] }), expect: "ok", note: "R-APT-2 own instruments" },
+      { relation: "outOfScope", as: "jyzqy", input: (fx) => ({ instrumentIds: [fx.foreign!.instrument.filed] }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign instrument" },
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ instrumentIds: [fx.instrument["BA-0001"]] }), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's instrument" },
+    ],
+  },
+  "booking.create": {
+    access: ["enterprise"],
+    input: () => ({ appointments: [{ ...bookingFields([])({} as Fixtures), instrumentIds: [NO_SUCH] }] }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: (fx) => ({ appointments: [bookingFields(["BA-0001"])(fx)] }), expect: "BAD_REQUEST", note: "R-APT-5 a past day is refused" },
+      { relation: "own", as: "jyzqy", input: (fx) => ({ appointments: [bookingFields(["YY-0001"])(fx)] }), expect: "CONFLICT", note: "R-APT-1 already booked" },
+      { relation: "outOfScope", as: "jyzqy", input: (fx) => ({ appointments: [{ ...bookingFields([])(fx), instrumentIds: [fx.foreign!.instrument.filed] }] }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign instrument" },
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ appointments: [bookingFields(["BA-0001"])(fx)] }), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's instrument" },
+    ],
+  },
+  "booking.update": {
+    access: ["enterprise"],
+    input: (fx) => ({ id: NO_SUCH, ...bookingFields(["BA-0001"])(fx) }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: (fx) => ({ id: fx.appointment["YY-0001"], ...bookingFields(["YY-0001"])(fx) }), expect: "CONFLICT", note: "R-APT-4 only a draft is edited" },
+      { relation: "outOfScope", as: "yyqy", input: (fx) => ({ id: fx.appointment["YY-0003"], ...bookingFields(["BA-0101"])(fx) }), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's draft" },
+      { relation: "outOfScope", as: "jyzqy", input: (fx) => ({ ...foreignAppointment(fx), ...bookingFields(["BA-0001"])(fx) }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign appointment" },
+    ],
+  },
+  "booking.remove": {
+    access: ["enterprise"],
+    input: () => ({ id: NO_SUCH }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: appointmentOf("YY-0001"), expect: "CONFLICT", note: "R-APT-4 a submitted appointment is not deleted" },
+      { relation: "outOfScope", as: "yyqy", input: appointmentOf("YY-0003"), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's draft" },
+      { relation: "outOfScope", as: "jyzqy", input: foreignAppointment, expect: "NOT_FOUND", note: "R-SCOPE-4 foreign appointment" },
+    ],
+  },
+  "booking.submit": {
+    access: ["enterprise"],
+    input: () => ({ id: NO_SUCH }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: appointmentOf("YY-0001"), expect: "CONFLICT", note: "R-APT-4 submitted once" },
+      { relation: "outOfScope", as: "yyqy", input: appointmentOf("YY-0003"), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's draft" },
+      { relation: "outOfScope", as: "jyzqy", input: foreignAppointment, expect: "NOT_FOUND", note: "R-SCOPE-4 foreign appointment" },
+    ],
+  },
+  "booking.prepareDue": {
+    access: ["enterprise"],
+    // Preview writes nothing, so the sweep leaves the demo data as it is.
+    input: () => ({ preview: true }),
+    relations: [{ relation: "own", as: "jyzqy", input: () => ({ preview: true }), expect: "ok", note: "R-BKT-1/2 the caller's own due instruments" }],
+  },
+  "booking.cancelItems": {
+    access: ["enterprise"],
+    input: () => ({ appointmentId: NO_SUCH, itemIds: [NO_SUCH] }),
+    relations: [
+      { relation: "own", as: "yyqy", input: (fx) => ({ appointmentId: fx.appointment["YY-0103"], itemIds: [fx.appointmentItem["YY-0103"]] }), expect: "CONFLICT", note: "R-APT-4 received instruments are not cancelled" },
+      { relation: "outOfScope", as: "jyzqy", input: (fx) => ({ appointmentId: fx.appointment["YY-0101"], itemIds: [fx.appointmentItem["YY-0101"]] }), expect: "NOT_FOUND", note: "R-SCOPE-4 another enterprise's appointment" },
+      { relation: "outOfScope", as: "jyzqy", input: (fx) => ({ appointmentId: fx.foreign!.appointment.confirmed, itemIds: [fx.foreign!.appointmentItem.booked] }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign appointment" },
+    ],
+  },
+};
+
+/**
  * Issue 13 (notifications). Messages and preferences are the caller's own (the user id is the scope: another
  * user's message id marks nothing); organisation contacts and webhook belong to the organisation's owner
  * (every demo account owns its organisation; a personal user owns none). Sweep inputs change nothing.
@@ -539,6 +638,7 @@ export const policy: Record<string, PolicyEntry> = {
   ...filingPolicy,
   ...appointmentCalendarPolicy,
   // Issue 10 — booking (enterprise side)
+  ...bookingPolicy,
 
   // Issue 10 — institution confirmation and appointment sheet
   ...appointmentDeskPolicy,

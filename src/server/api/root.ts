@@ -17,6 +17,7 @@ import { organisationRouter } from "./routers/organisation";
 import { regionRouter } from "./routers/region";
 import { createCallerFactory, router } from "./trpc";
 // Issue 10 — booking (enterprise side)
+import { bookingRouter } from "./routers/appointments/booking";
 
 // Issue 10 — institution confirmation and appointment sheet
 import { appointmentDeskRouter } from "./routers/appointments/desk";
@@ -55,6 +56,7 @@ export const appRouter = router({
   appointmentSettings: appointmentSettingsRouter,
   holiday: holidayRouter,
   // Issue 10 — booking (enterprise side)
+  booking: bookingRouter,
 
   // Issue 10 — institution confirmation and appointment sheet
   appointmentDesk: appointmentDeskRouter,

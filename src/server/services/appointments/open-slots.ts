@@ -10,6 +10,7 @@ import { dayVerdict, weekdayOf } from "@/server/domain/appointments/calendar";
 import { AppError, notFound } from "@/server/errors";
 import { loadPlatformCalendar } from "./holidays";
 import { slotsOf } from "./settings";
+import { usageCounts } from "./slot-usage";
 
 export type AppointmentMethod = "send_in" | "on_site";
 /** Key of a booked count: the day, the slot's start time and the method. */
@@ -92,5 +93,6 @@ export async function openSlotsFor(db: Queryable, caller: Pick<SignedInCaller, "
     .where(and(eq(organisations.id, input.institutionId), eq(organisations.kind, "institution"), eq(organisations.status, "approved")));
   if (!inst) throw notFound();
   const fromDay = input.fromDay ?? addDays(chinaToday(now), 1);
-  return openSlots(db, inst.id, fromDay, input.days, { now });
+  // Real places taken (slot_usage), so full slots show as full (issue 10 item 2).
+  return openSlots(db, inst.id, fromDay, input.days, { now, bookedCounts: usageCounts });
 }

@@ -3,6 +3,7 @@ import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { Method } from "@/lib/vocab";
 import type { Queryable, Tx } from "@/server/db/open";
 import { appointmentSlots, slotUsage } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
 import { bookedKey, type BookedCounts } from "./open-slots";
 
 /** One row of slot_usage: the places of one institution's slot on one day for one method. */
@@ -46,4 +47,32 @@ export async function lockUsage(tx: Tx, keys: UsageKey[]): Promise<number[]> {
 export async function adjustUsage(tx: Queryable, k: UsageKey, delta: number) {
   if (delta === 0) return;
   await tx.update(slotUsage).set({ used: sql`${slotUsage.used} + ${delta}` }).where(sameKey(k));
+}
+
+/**
+ * R-APT-5, booking: takes `n` places in a slot. One row-locking upsert: the first booking of a slot inserts its
+ * row, later ones add to `used` only while the sum stays within `capacity` (the WHERE of ON CONFLICT runs on the
+ * locked row), so parallel submissions queue on that row and never pass the capacity together. Refused →
+ * APT_SLOT_FULL naming how many places are left.
+ */
+export async function takePlaces(tx: Queryable, key: UsageKey, n: number, capacity: number): Promise<number> {
+  if (n <= 0) return 0;
+  if (n <= capacity) {
+    const [row] = await tx
+      .insert(slotUsage)
+      .values({ ...key, used: n })
+      .onConflictDoUpdate({
+        target: [slotUsage.institutionId, slotUsage.day, slotUsage.slotId, slotUsage.method],
+        set: { used: sql`${slotUsage.used} + excluded.used` },
+        setWhere: sql`${slotUsage.used} + excluded.used <= ${capacity}`,
+      })
+      .returning({ used: slotUsage.used });
+    if (row) return row.used;
+  }
+  const [now] = await tx.select({ used: slotUsage.used }).from(slotUsage).where(sameKey(key));
+  const left = Math.max(0, capacity - (now?.used ?? 0));
+  throw new AppError(
+    "APT_SLOT_FULL",
+    left === 0 ? `${key.day} 该时段已约满，请选择其他日期或时段` : `${key.day} 该时段仅剩 ${left} 台（件）名额，本单 ${n} 台（件），请选择其他日期或时段，或减少器具`,
+  );
 }
