@@ -21,6 +21,7 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — institution confirmation and appointment sheet
 
 // Issue 10 — reception and results
+import { receptionRouter, resultsRouter } from "./routers/appointments/reception";
 
 // Issue 10 — certificates, fees, downloads
 
@@ -53,6 +54,8 @@ export const appRouter = router({
   // Issue 10 — institution confirmation and appointment sheet
 
   // Issue 10 — reception and results
+  reception: receptionRouter,
+  results: resultsRouter,
 
   // Issue 10 — certificates, fees, downloads
 
