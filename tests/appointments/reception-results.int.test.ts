@@ -185,8 +185,8 @@ describe("results (issue 10 item 6, R-RES-1, R-RES-5)", () => {
     const docs = await db.select({ number: certificates.number, resultId: certificates.resultId }).from(certificates).where(inArray(certificates.appointmentId, [chain.appointmentId, other.appointmentId]));
     expect(docs).toHaveLength(24);
     expect(new Set(docs.map((d) => d.resultId)).size).toBe(24);
-    const [dup] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select number from certificates group by number having count(*) > 1) d`);
-    expect(Number(dup!.n)).toBe(0);
+    const dup = await db.select({ n: sql<number>`count(*)::int` }).from(certificates).where(sql`${certificates.number} in (select number from certificates group by number having count(*) > 1)`);
+    expect(Number(dup[0]!.n)).toBe(0);
   }, 60_000);
 
   it("issue 10 item 6 the result list: awaiting and recorded, filtered by verdict and number, own institution only", async () => {
@@ -199,7 +199,7 @@ describe("results (issue 10 item 6, R-RES-1, R-RES-5)", () => {
     expect((await byjls.results.list({ tab: "awaiting", number, limit: 50 })).items).toHaveLength(0);
     const failed = await byjls.results.list({ tab: "recorded", number, verdict: "fail", limit: 50 });
     expect(failed.items).toHaveLength(1);
-    expect(failed.items[0]!.documentKind).toBe("fail_notice");
+    expect(failed.tab === "recorded" && failed.items[0]!.documentKind).toBe("fail_notice");
     expect((await (await callerAs(db, "gzjly")).results.list({ tab: "recorded", number, limit: 50 })).items).toHaveLength(0);
   });
 });

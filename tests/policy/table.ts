@@ -356,6 +356,11 @@ export const policy: Record<string, PolicyEntry> = {
   // Issue 10 — institution confirmation and appointment sheet
 
   // Issue 10 — reception and results
+  "reception.queue": {
+    access: ["institution"],
+    input: () => ({ limit: 5 }),
+    list: [{ view: "待接收", input: () => ({ limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.appointment.confirmed, ff.appointment.received], witness: "foreign_inst", callers: ["gzjly", "byjls"] }],
+  },
   "reception.find": {
     access: ["institution"],
     input: () => ({ number: "S20990101999999" }),

@@ -32,6 +32,10 @@ export const appointmentNumberSchema = z
 
 export const receptionFindInput = z.object({ number: appointmentNumberSchema });
 
+/** The states the front desk works on: 已确认, 已改期 (waiting for the instruments) and 已接收 (results pending). */
+export const RECEPTION_QUEUE_STATES = ["confirmed", "rescheduled", "received"] as const;
+export const receptionQueueInput = pageSchema.extend({ state: z.enum(RECEPTION_QUEUE_STATES).optional() });
+
 const itemIdsSchema = z.array(idSchema).min(1, "请至少选择一台器具").max(2000, "一次最多处理 2000 台器具");
 
 export const receiveItemsInput = z.object({ appointmentId: idSchema, itemIds: itemIdsSchema });
