@@ -95,7 +95,7 @@ test("R-APT-6 R-RES-1 R-RES-5 on-site: receive by typed number, then one batch o
   await page.getByLabel("预约单号").fill(number.toLowerCase());
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.getByText(`预约单 ${number}`)).toBeVisible();
-  await expect(page.getByText("现场检定")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "现场检定" })).toBeVisible();
   await shot(page, "reception-1280");
   await page.getByRole("button", { name: "全部接收" }).click();
   await expect(page.getByText("已接收 2 台器具")).toBeVisible();

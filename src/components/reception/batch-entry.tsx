@@ -62,7 +62,9 @@ export function BatchEntry({ appointmentId }: { appointmentId: number }) {
   }
 
   const onChange = useCallback(
-    (itemId: number, patch: Partial<RowState> | ((r: RowState) => Partial<RowState>)) =>
+    (itemId: number, patch: Partial<RowState> | ((r: RowState) => Partial<RowState>)) => {
+      // A changed row is checked again at the next save; its old message would only mislead.
+      setErrors((e) => (itemId in e ? Object.fromEntries(Object.entries(e).filter(([k]) => Number(k) !== itemId)) : e));
       setRows((prev) => {
         const r = prev[itemId];
         if (!r) return prev;
@@ -71,7 +73,8 @@ export function BatchEntry({ appointmentId }: { appointmentId: number }) {
         // A new verification date moves the default validUntil along, unless the institution set its own.
         if (p.verifiedOn !== undefined && !merged.validEdited && /^\d{4}-\d{2}-\d{2}$/.test(p.verifiedOn)) merged.validUntil = defaultValidUntil(rules.get(itemId)!, p.verifiedOn) ?? "";
         return { ...prev, [itemId]: merged };
-      }),
+      });
+    },
     [rules],
   );
 

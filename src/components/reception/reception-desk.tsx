@@ -179,7 +179,7 @@ export function ReceptionDesk() {
                   <TableHead>器具</TableHead>
                   <TableHead className="hidden md:table-cell">种别</TableHead>
                   <TableHead>状态</TableHead>
-                  <TableHead className="text-right">操作</TableHead>
+                  <TableHead className="w-16 text-right">操作</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -190,7 +190,7 @@ export function ReceptionDesk() {
                       <TableCell>
                         <Checkbox aria-label={`选择 ${i.serialNo}`} disabled={!open} checked={selected.includes(i.id)} onCheckedChange={(on) => toggle(i.id, on === true)} />
                       </TableCell>
-                      <TableCell className="min-w-32 whitespace-normal">
+                      <TableCell className="min-w-24 whitespace-normal">
                         <div className="font-medium">{i.name}</div>
                         <div className="text-xs text-muted-foreground">
                           {i.model} · 出厂编号 <span className="font-mono">{i.serialNo}</span>
@@ -202,7 +202,8 @@ export function ReceptionDesk() {
                         {i.verdict ? <span className="ml-1 text-xs">{VERDICT_LABEL[i.verdict]}</span> : null}
                         {i.state === "returned" && i.reason ? <div className="text-xs text-muted-foreground">原因：{i.reason}</div> : null}
                       </TableCell>
-                      <TableCell className="text-right whitespace-nowrap">
+                      <TableCell className="text-right">
+                        <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                         {i.state === "booked" ? (
                           <Button size="sm" variant="outline" disabled={receive.isPending} onClick={() => doReceive([i.id])} aria-label={`接收 ${i.serialNo}`}>
                             接收
@@ -213,6 +214,7 @@ export function ReceptionDesk() {
                             退单
                           </Button>
                         ) : null}
+                        </div>
                       </TableCell>
                     </TableRow>
                   );
