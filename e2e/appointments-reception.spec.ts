@@ -16,6 +16,7 @@ async function queuedNumber(page: Page, state: string) {
 const noOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
 test("R-APT-6 reception by scanning the sheet's QR code from a camera feed at 390 px, then 退单 puts the instrument in the enterprise's 被退回", async ({ page }, info) => {
+  test.setTimeout(150_000); // a second browser with a camera, three sign-ins
   await signInAs(page, "gzjly");
   const number = await queuedNumber(page, "已确认");
   expect(number).toMatch(/^S\d{14}$/);
@@ -88,6 +89,7 @@ test("R-APT-6 a refused camera says so in Chinese and the number can still be ty
 });
 
 test("R-APT-6 R-RES-1 R-RES-5 on-site: receive by typed number, then one batch of results with apply-to-all completes the appointment", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, "byjls");
   const number = await queuedNumber(page, "已确认");
