@@ -8,6 +8,7 @@ const benches = [
   ["scripts/bench/ledger-import.ts", "10000"],
   ["scripts/bench/ledger-list.ts", "100000"],
   ["scripts/bench/jurisdiction.ts", "1000000"],
+  ["scripts/bench/sweep.ts", "1000000"],
   // Issue 10 — reception and results
   ["scripts/bench/results-batch.ts", "500"],
 ];

@@ -28,6 +28,7 @@ import { receptionRouter, resultsRouter } from "./routers/appointments/reception
 // Issue 12 — regulator workspace
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 
 export const appRouter = router({
@@ -62,6 +63,7 @@ export const appRouter = router({
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
 });
 
