@@ -18,7 +18,7 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           // Same text as PERMISSIONS_POLICY in src/server/http/csp.ts (a unit test keeps them equal). The
           // Content-Security-Policy needs a fresh nonce per page, so src/proxy.ts sets it.
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()" },
+          { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()" },
         ],
       },
     ];

@@ -24,7 +24,9 @@ test.describe("issue 9 #6 security headers", () => {
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(d);
-    expect(res?.headers()["permissions-policy"]).toContain("camera=()");
+    // The camera for the site itself only (issue 10 #5 reception scanner); nothing embedded gets it.
+    expect(res?.headers()["permissions-policy"]).toContain("camera=(self)");
+    expect(res?.headers()["permissions-policy"]).toContain("microphone=()");
     // Each page has its own nonce.
     const again = (await page.request.get("/login")).headers()["content-security-policy"];
     expect(again).not.toBe(csp);

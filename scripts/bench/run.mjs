@@ -11,6 +11,8 @@ const benches = [
   ["scripts/bench/sweep.ts", "1000000"],
   ["scripts/bench/statistics.ts", "20"],
   ["scripts/bench/booking.ts", "7"],
+  // Issue 10 — reception and results
+  ["scripts/bench/results-batch.ts", "500"],
 ];
 let failed = 0;
 for (const [file, arg] of benches) {

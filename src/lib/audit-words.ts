@@ -93,6 +93,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "filing.revoke_by_reject": "拒绝预约并取消备案状态",
 
   // Issue 10 — reception and results
+  "appointment.receive": "接收登记",
+  "appointment.return_item": "退单",
+  "appointment.complete": "预约完检",
+  "result.record": "录入检定结果",
 
   // Issue 10 — certificates, fees, downloads
 

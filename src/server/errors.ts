@@ -113,6 +113,11 @@ export const ERRORS = {
   APT_NO_NUMBER: { code: "BAD_REQUEST", message: "待提交的预约单尚无预约单号，提交后才能打印预约单" },
 
   // Issue 10 — reception and results
+  RECEPTION_NOT_OPEN: { code: "CONFLICT", message: "该预约单当前不能办理接收" },
+  RES_NOT_RECEIVED: { code: "CONFLICT", message: "该器具尚未接收，不能录入检定结果" },
+  RES_ALREADY_RECORDED: { code: "CONFLICT", message: "该器具已有检定结果，不能重复录入" },
+  RES_VERIFIED_IN_FUTURE: { code: "BAD_REQUEST", message: "检定日期不能晚于今天" },
+  RES_DUPLICATE_ROW: { code: "BAD_REQUEST", message: "同一台器具在本次录入中出现了两次" },
 
   // Issue 10 — certificates, fees, downloads
 

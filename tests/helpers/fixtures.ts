@@ -3,7 +3,7 @@ import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { DB } from "@/server/db/open";
 import {
-  appointmentItems, appointmentSlots, catalogueKinds, catalogueVersions, certificates, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, notices, organisations, results, users,
+  appointmentItems, appointments, appointmentSlots, catalogueKinds, catalogueVersions, certificates, departments, filings, institutionClosedDays, institutionCapabilities, instruments, memberships, notices, organisations, results, users,
 } from "@/server/db/schema";
 import { seedAppointmentChain } from "@/server/seed/appointment-chain";
 import { PENDING_ORGS } from "@/server/seed/accounts";
@@ -48,6 +48,8 @@ export type Fixtures = {
   certificate: Record<string, number>;
   /** Certificate tokens by instrument serial (the `/v/{token}` of R-PUB-1). */
   certificateToken: Record<string, string>;
+  /** Issue 10 reception: appointment numbers (R-APT-3) by the serial of an instrument in it. */
+  appointmentNumber: Record<string, string>;
 };
 
 /** Ids of the demo organisations (by their key in DEMO_ORGS) and users (by username). */
@@ -96,7 +98,9 @@ export async function loadFixtures(db: DB): Promise<Fixtures> {
   // Issue 12 (regwork): demo notices.
   const ns = await db.select({ id: notices.id, regionCode: notices.regionCode }).from(notices).orderBy(notices.id);
   const notice = Object.fromEntries(ns.map((n) => [n.regionCode, n.id]));
-  return { org, user, instrument, kind, filing, capability, membership, department, closedDay, appointment, appointmentItem, result, certificate, certificateToken, notice };
+  const numbers = new Map((await db.select({ id: appointments.id, number: appointments.number }).from(appointments)).map((a) => [a.id, a.number]));
+  const appointmentNumber = Object.fromEntries(Object.entries(appointment).flatMap(([serial, id]) => (numbers.get(id) ? [[serial, numbers.get(id)!] as const] : [])));
+  return { org, user, instrument, kind, filing, capability, membership, department, closedDay, appointment, appointmentItem, result, certificate, certificateToken, notice, appointmentNumber };
 }
 
 /** A tRPC caller acting as a demo account (by username), or anonymous (null). */
@@ -140,6 +144,8 @@ export type Foreign = {
    * and the certificate (and its token).
    */
   appointment: { confirmed: number; received: number; completed: number };
+  /** Issue 10 reception: the numbers of those appointments. */
+  appointmentNumber: { confirmed: string; received: string; completed: string };
   appointmentItem: { booked: number; received: number };
   result: number;
   certificate: number;
@@ -221,6 +227,7 @@ export async function seedForeign(db: DB, fx: Fixtures): Promise<Foreign> {
     department: d!.id,
     capability: c!.id,
     appointment: { confirmed: confirmedChain.appointmentId, received: receivedChain.appointmentId, completed: completedChain.appointmentId },
+    appointmentNumber: { confirmed: confirmedChain.number!, received: receivedChain.number!, completed: completedChain.number! },
     appointmentItem: { booked: confirmedChain.itemIds[0]!, received: receivedChain.itemIds[0]! },
     result: completedChain.resultIds[0]!,
     certificate: cert!.id,

@@ -644,6 +644,91 @@ export const policy: Record<string, PolicyEntry> = {
   ...appointmentDeskPolicy,
 
   // Issue 10 — reception and results
+  "reception.queue": {
+    access: ["institution"],
+    input: () => ({ limit: 5 }),
+    list: [{ view: "待接收", input: () => ({ limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.appointment.confirmed, ff.appointment.received], witness: "foreign_inst", callers: ["gzjly", "byjls"] }],
+  },
+  "reception.find": {
+    access: ["institution"],
+    input: () => ({ number: "S20990101999999" }),
+    relations: [
+      { relation: "own", as: "byjls", input: (fx) => ({ number: fx.appointmentNumber["YY-0004"] }), expect: "ok", note: "R-APT-6 own confirmed appointment" },
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ number: fx.appointmentNumber["YY-0004"] }), expect: "NOT_FOUND", note: "R-SCOPE-4 another institution's number" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ number: fx.foreign!.appointmentNumber.received }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign number" },
+      { relation: "own", as: "byjls", input: () => ({ number: "不是单号" }), expect: "BAD_REQUEST", note: "malformed number" },
+    ],
+  },
+  "reception.receive": {
+    access: ["institution"],
+    input: () => ({ appointmentId: NO_SUCH, itemIds: [NO_SUCH] }),
+    relations: [
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ appointmentId: fx.appointment["YY-0004"], itemIds: [fx.appointmentItem["YY-0004"]] }), expect: "NOT_FOUND", note: "R-SCOPE-4 another institution's appointment" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ appointmentId: fx.foreign!.appointment.confirmed, itemIds: [fx.foreign!.appointmentItem.booked] }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign" },
+      { relation: "own", as: "byjls", input: (fx) => ({ appointmentId: fx.appointment["YY-0001"], itemIds: [fx.appointmentItem["YY-0001"]] }), expect: "CONFLICT", note: "R-APT-4 not confirmed yet" },
+    ],
+  },
+  "reception.returnItems": {
+    access: ["institution"],
+    input: () => ({ appointmentId: NO_SUCH, itemIds: [NO_SUCH], reason: "检查" }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ appointmentId: fx.appointment["YY-0101"], itemIds: [fx.appointmentItem["YY-0101"]], reason: "检查" }), expect: "NOT_FOUND", note: "R-SCOPE-4 another institution's appointment" },
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ appointmentId: fx.foreign!.appointment.received, itemIds: [fx.foreign!.appointmentItem.received], reason: "检查" }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ appointmentId: fx.appointment["YY-0105"], itemIds: [fx.appointmentItem["YY-0105"]], reason: "检查" }), expect: "CONFLICT", note: "R-APT-6 completed appointment" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ appointmentId: fx.appointment["YY-0101"], itemIds: [fx.appointmentItem["YY-0101"]], reason: "" }), expect: "BAD_REQUEST", note: "R-APT-6 reason required" },
+    ],
+  },
+  "results.list": {
+    access: ["institution"],
+    input: () => ({ tab: "recorded", limit: 5 }),
+    list: [
+      { view: "待录入结果", input: () => ({ tab: "awaiting", limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.appointmentItem.received], witness: "foreign_inst", callers: ["gzjly"] },
+      { view: "已录入结果", input: () => ({ tab: "recorded", limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.result], witness: "foreign_inst", callers: ["gzjly", "byjls"] },
+    ],
+  },
+  "results.sheet": {
+    access: ["institution"],
+    input: () => ({ appointmentId: NO_SUCH }),
+    relations: [
+      { relation: "own", as: "gzjly", input: (fx) => ({ appointmentId: fx.appointment["YY-0103"] }), expect: "ok", note: "issue 10 item 6 batch sheet" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ appointmentId: fx.appointment["YY-0103"] }), expect: "NOT_FOUND", note: "R-SCOPE-4 another institution's appointment" },
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ appointmentId: fx.foreign!.appointment.received }), expect: "NOT_FOUND", note: "R-SCOPE-4 foreign" },
+    ],
+  },
+  "results.record": {
+    access: ["institution"],
+    input: () => ({ appointmentId: NO_SUCH, rows: [{ itemId: NO_SUCH, verdict: "pass", verifiedOn: "2026-01-05", verifier: "甲", checker: "乙", approver: "丙" }] }),
+    relations: [
+      {
+        relation: "outOfScope",
+        as: "byjls",
+        input: (fx) => ({ appointmentId: fx.appointment["YY-0103"], rows: [{ itemId: fx.appointmentItem["YY-0103"], verdict: "pass", verifiedOn: "2026-01-05", verifier: "甲", checker: "乙", approver: "丙" }] }),
+        expect: "NOT_FOUND",
+        note: "R-SCOPE-4 another institution's appointment",
+      },
+      {
+        relation: "outOfScope",
+        as: "gzjly",
+        input: (fx) => ({ appointmentId: fx.foreign!.appointment.received, rows: [{ itemId: fx.foreign!.appointmentItem.received, verdict: "pass", verifiedOn: "2026-01-05", verifier: "甲", checker: "乙", approver: "丙" }] }),
+        expect: "NOT_FOUND",
+        note: "R-SCOPE-4 foreign",
+      },
+      {
+        relation: "own",
+        as: "gzjly",
+        input: (fx) => ({ appointmentId: fx.appointment["YY-0102"], rows: [{ itemId: fx.appointmentItem["YY-0102"], verdict: "pass", verifiedOn: "2026-01-05", verifier: "甲", checker: "乙", approver: "丙" }] }),
+        expect: "CONFLICT",
+        note: "R-RES-1 not received",
+      },
+      {
+        relation: "own",
+        as: "gzjly",
+        input: (fx) => ({ appointmentId: fx.appointment["YY-0105"], rows: [{ itemId: fx.appointmentItem["YY-0105"], verdict: "pass", verifiedOn: "2026-01-05", verifier: "甲", checker: "乙", approver: "丙" }] }),
+        expect: "CONFLICT",
+        note: "R-RES-1 a second result",
+      },
+    ],
+  },
 
   // Issue 10 — certificates, fees, downloads
 

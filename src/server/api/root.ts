@@ -24,6 +24,7 @@ import { appointmentDeskRouter } from "./routers/appointments/desk";
 import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 10 — reception and results
+import { receptionRouter, resultsRouter } from "./routers/appointments/reception";
 
 // Issue 10 — certificates, fees, downloads
 
@@ -63,6 +64,8 @@ export const appRouter = router({
   appointmentView: appointmentViewRouter,
 
   // Issue 10 — reception and results
+  reception: receptionRouter,
+  results: resultsRouter,
 
   // Issue 10 — certificates, fees, downloads
 

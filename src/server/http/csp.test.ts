@@ -28,4 +28,14 @@ describe("issue 9 #6 Content-Security-Policy and Permissions-Policy", () => {
     expect(config).toContain(`source: "/:path*"`);
     expect(config).toContain(`{ key: "Permissions-Policy", value: "${PERMISSIONS_POLICY}" }`);
   });
+
+  it("issue 10 #5 the camera is allowed to the site itself only (reception scanner), the microphone to nobody", () => {
+    expect(PERMISSIONS_POLICY).toContain("camera=(self)");
+    expect(PERMISSIONS_POLICY).toContain("microphone=()");
+    // Decoding needs no eval and no worker: the production policy keeps both shut.
+    const d = directives(contentSecurityPolicy("n"));
+    expect(d.get("script-src")).not.toContain("'unsafe-eval'");
+    expect(d.get("worker-src")).toBeUndefined();
+    expect(d.get("media-src")).toEqual(["'self'", "blob:"]);
+  });
 });

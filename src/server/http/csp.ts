@@ -13,6 +13,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean } = {
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
+    // The reception scanner shows the camera stream in a <video> (srcObject; blob: for older engines).
+    "media-src": ["'self'", "blob:"],
     "connect-src": ["'self'", ...(opts.dev ? ["ws:"] : [])],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
@@ -24,8 +26,11 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean } = {
     .join("; ");
 }
 
-/** Browser features no page of this site uses; denied to the site and to anything it might embed. */
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
+/**
+ * Browser features: the camera only for this site itself (接收登记 scans the appointment sheet's QR code or
+ * barcode, issue 10 item 5), never for anything it might embed; the rest denied to all.
+ */
+export const PERMISSIONS_POLICY = "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
 
 /** A nonce: 128 random bits, base64 (fresh for every request). */
 export function newNonce(): string {

@@ -175,6 +175,8 @@ export const results = pgTable(
     uniqueIndex("results_item_uq").on(t.appointmentItemId),
     index("results_institution_idx").on(t.institutionId, t.id),
     index("results_institution_day_idx").on(t.institutionId, t.verifiedOn),
+    // 检定结果 list filtered by 合格 / 不合格 (issue 10 item 6).
+    index("results_institution_verdict_idx").on(t.institutionId, t.verdict, t.id),
     index("results_enterprise_idx").on(t.enterpriseId, t.id),
     index("results_instrument_idx").on(t.instrumentId, t.id),
     index("results_appointment_idx").on(t.appointmentId, t.id),

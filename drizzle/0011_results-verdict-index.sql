@@ -1,0 +1,1 @@
+CREATE INDEX "results_institution_verdict_idx" ON "results" USING btree ("institution_id","verdict","id");
