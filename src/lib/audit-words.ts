@@ -86,6 +86,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   // Issue 10 — reception and results
 
   // Issue 10 — certificates, fees, downloads
+  "certificate.revoke": "撤销证书（重新出具）",
+  "result.fee_set": "登记检定费用",
+  "result.fee_paid": "确认已缴费",
+  "organisation.number_templates": "修改证书编号模板",
 
   // Issue 12 — regulator workspace
 

@@ -26,3 +26,4 @@ export * from "./appointment-item-state";
 export * from "./verdict";
 export * from "./certificate-kind";
 export * from "./certificate-state";
+export * from "./document-view-state";

@@ -23,6 +23,7 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — reception and results
 
 // Issue 10 — certificates, fees, downloads
+import { certificatesRouter } from "./routers/certificates";
 
 // Issue 12 — regulator workspace
 
@@ -55,6 +56,7 @@ export const appRouter = router({
   // Issue 10 — reception and results
 
   // Issue 10 — certificates, fees, downloads
+  certificates: certificatesRouter,
 
   // Issue 12 — regulator workspace
 
