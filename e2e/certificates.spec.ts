@@ -12,7 +12,10 @@ import { shot, shotPath } from "./fixtures/shots";
 test.describe.configure({ mode: "serial" });
 
 async function openCertificates(page: Page, serial: string) {
-  await page.getByRole("link", { name: /^证书/ }).first().click();
+  const width = page.viewportSize()?.width ?? 1280;
+  // The menu is in the sidebar on a desktop, behind the menu button on a phone.
+  if (width >= 1024) await page.getByRole("link", { name: /^证书/ }).first().click();
+  else await page.goto(page.url().includes("/institution") ? "/institution/certificates" : "/enterprise/certificates");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("证书");
   await page.getByLabel("搜索").fill(serial);
   await page.getByRole("button", { name: "查询" }).click();
@@ -39,6 +42,10 @@ test("R-RES-3 R-PUB-1 the enterprise downloads a certificate PDF; rendered with 
   const text = pdfText(pdf.bytes);
   expect(text).toContain("YY-0105");
   expect(text).toContain("广州市计量检测技术研究院");
+  await row.getByRole("checkbox").check();
+  const zip = await download(page, () => page.getByTestId("download-zip").click());
+  expect(zip.name).toMatch(/\.zip$/);
+  expect(zip.bytes.subarray(0, 2).toString()).toBe("PK");
   const url = pdfQr(pdf.bytes, shotPath("certificate-YY-0105-pdf"));
   expect(url).toMatch(new RegExp(`^${baseURL}/v/[A-Za-z0-9_-]{24}$`));
 

@@ -99,17 +99,17 @@ export function DocumentTable({ reader, instrumentId, appointmentId }: { reader:
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button asChild={selected.length > 0} disabled={selected.length === 0} size="sm" data-testid="download-zip">
-          {selected.length > 0 ? (
+        {selected.length > 0 ? (
+          <Button asChild size="sm" data-testid="download-zip">
             <a href={zipUrl(selected)} download>
               <FileArchive aria-hidden /> 打包下载所选（{selected.length} 份）
             </a>
-          ) : (
-            <span>
-              <FileArchive aria-hidden /> 打包下载所选
-            </span>
-          )}
-        </Button>
+          </Button>
+        ) : (
+          <Button size="sm" disabled data-testid="download-zip">
+            <FileArchive aria-hidden /> 打包下载所选
+          </Button>
+        )}
         <span className="text-xs text-muted-foreground">勾选多份证书，打包为一个 zip 文件下载</span>
       </div>
       {error ? <p className="text-destructive">{error.message}</p> : null}

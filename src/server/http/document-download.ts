@@ -10,7 +10,13 @@ export async function documentDownloadCaller(req: Request) {
   return { db, ...asDocumentReader(user, clientAddress(req.headers)) };
 }
 
-/** Where the QR codes point: PUBLIC_BASE_URL, else the origin the request came to (README → 配置). */
+/**
+ * Where the QR codes point: PUBLIC_BASE_URL, else the address the browser used — its Host header (Next
+ * rewrites `req.url`'s host to localhost behind server.mjs). README → 配置.
+ */
 export function publicBaseUrl(req: Request): string {
-  return config.publicBaseUrl ?? new URL(req.url).origin;
+  if (config.publicBaseUrl) return config.publicBaseUrl;
+  const url = new URL(req.url);
+  const host = req.headers.get("host");
+  return host && /^[A-Za-z0-9.\-\[\]:]+$/.test(host) ? `${url.protocol}//${host}` : url.origin;
 }
