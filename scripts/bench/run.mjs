@@ -9,6 +9,7 @@ const benches = [
   ["scripts/bench/ledger-list.ts", "100000"],
   ["scripts/bench/jurisdiction.ts", "1000000"],
   ["scripts/bench/certificate-pdf.ts", "30"],
+  ["scripts/bench/sweep.ts", "1000000"],
 ];
 let failed = 0;
 for (const [file, arg] of benches) {

@@ -1,5 +1,5 @@
 import type { LucideIcon } from "lucide-react";
-import { Award, BookOpen, CalendarCheck, ClipboardList, ScanLine, Building2, CalendarClock, CalendarDays, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
+import { AlertTriangle, Award, BarChart3, BookOpen, Copy, Fuel, Megaphone, Shuffle, TrendingUp, CalendarCheck, ClipboardList, ScanLine, Building2, CalendarClock, CalendarDays, ClipboardCheck, FileSearch, FileStack, FolderTree, Gauge, Home, Inbox, ListChecks, UserCheck, UserPlus, Users } from "lucide-react";
 
 export type NavRole = "enterprise" | "institution" | "regulator" | "admin";
 /** What decides whether an entry shows: the caller's organisation (kind, level, legal or authorised). */
@@ -52,9 +52,20 @@ export const NAV: Record<NavRole, NavItem[]> = {
     { label: "接收登记", href: "/institution/reception", icon: ScanLine, description: "按预约单号或扫码接收器具，退单" },
     { label: "检定结果", href: "/institution/results", icon: ClipboardList, description: "登记检定结果，出具证书与通知书" },
     { label: "证书管理", href: "/institution/certificates", icon: Award, description: "下载已出具的证书，登记费用，重新出具，编号规则" },
+    { label: "负荷预测", href: "/institution/forecast", icon: TrendingUp, description: "未来 13 周到期器具与本机构可预约容量" },
     { label: "预约设置", href: "/institution/appointment-settings", icon: CalendarClock, description: "受理预约的时段、容量和停止受理日" },
   ],
-  regulator: [{ label: "首页", href: "/regulator", icon: Home, description: "本辖区概况" }],
+  regulator: [
+    { label: "首页", href: "/regulator", icon: Home, description: "本辖区概况" },
+    { label: "统计分析", href: "/regulator/statistics", icon: BarChart3, description: "按地区逐级查看器具、超期、不合格与检定量" },
+    { label: "辖区仪器", href: "/regulator/instruments", icon: Gauge, description: "按条件查询辖区内的器具与企业，导出 Excel" },
+    { label: "预警", href: "/regulator/warnings", icon: AlertTriangle, description: "超期未检、无效和不合格器具及其企业联系人" },
+    { label: "公示公告", href: "/regulator/notices", icon: Megaphone, description: "发布、修改、撤回通知公告与公示" },
+    { label: "任务分配", href: "/regulator/tasks", icon: Shuffle, description: "将待审备案或未完成的预约转给有能力的机构" },
+    { label: "加油机", href: "/regulator/dispensers", icon: Fuel, description: "加油机专用录入：监控微处理器、编码器、防作弊系统版本" },
+    { label: "负荷预测", href: "/regulator/forecast", icon: TrendingUp, description: "未来 13 周各机构到期器具与可预约容量" },
+    { label: "重复登记", href: "/regulator/duplicates", icon: Copy, description: "同一厂家与出厂编号被两家企业登记的器具" },
+  ],
   admin: [
     { label: "首页", href: "/admin", icon: Home, description: "平台概况" },
     { label: "器具目录", href: "/admin/catalogue", icon: BookOpen, description: "查看并导入《实施强制管理的计量器具目录》" },

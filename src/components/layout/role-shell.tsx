@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ROLE_HOME, type NavRole } from "@/lib/navigation";
 import { ORG_STATUS_LABEL, ROLE_LABEL } from "@/lib/words";
 import { getSessionUser } from "@/server/auth/session";
+import { MessageBell } from "@/components/notify/bell";
 import { Brand } from "./brand";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { MobileNav, SidebarNav } from "./sidebar-nav";
@@ -37,6 +38,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
                 {user.displayName}（{user.username}）· {ROLE_LABEL[user.role]}
               </div>
             </div>
+            <MessageBell />
             <Button variant="ghost" size="sm" asChild>
               <Link href="/profile" aria-label="账户设置">
                 <UserCog aria-hidden />

@@ -28,6 +28,7 @@ import { certificatesRouter } from "./routers/certificates";
 // Issue 12 — regulator workspace
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 
 export const appRouter = router({
@@ -61,6 +62,7 @@ export const appRouter = router({
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
 });
 
