@@ -82,6 +82,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  "appointment.confirm": "确认预约",
+  "appointment.reschedule": "修改预约时间",
+  "appointment.reject": "拒绝预约",
+  "filing.revoke_by_reject": "拒绝预约并取消备案状态",
 
   // Issue 10 — reception and results
 

@@ -104,6 +104,9 @@ export const ERRORS = {
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  APT_RESCHEDULE_SAME_TIME: { code: "BAD_REQUEST", message: "新的预约时间与原时间相同，请选择其他日期或时段" },
+  APT_RESCHEDULE_SLOT_FULL: { code: "CONFLICT", message: "新时段剩余容量不足；如确需超出容量，请勾选“超出容量仍改约”" },
+  APT_NO_NUMBER: { code: "BAD_REQUEST", message: "待提交的预约单尚无预约单号，提交后才能打印预约单" },
 
   // Issue 10 — reception and results
 

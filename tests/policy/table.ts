@@ -1,5 +1,6 @@
 import type { UserRole } from "@/server/auth/session-user";
 import type { DemoAccount, Fixtures, Foreign } from "../helpers/fixtures";
+import { appointmentDeskPolicy } from "./table-appointment-desk";
 
 /**
  * The authorization policy: every tRPC procedure × role × relation → expected outcome.
@@ -405,6 +406,7 @@ export const policy: Record<string, PolicyEntry> = {
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  ...appointmentDeskPolicy,
 
   // Issue 10 — reception and results
 

@@ -27,7 +27,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
   return (
     <div className="flex min-h-dvh flex-col">
       <SessionKeepAlive />
-      <header className="sticky top-0 z-30 border-b bg-background">
+      <header className="sticky top-0 z-30 border-b bg-background print:hidden">
         <div className="flex h-14 items-center gap-2 px-3 sm:px-4">
           <MobileNav role={role} org={navOrg} />
           <Brand href={`/${role}`} />
@@ -51,7 +51,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
       </header>
       <div className="flex flex-1">
         <SidebarNav role={role} org={navOrg} />
-        <main className="min-w-0 flex-1 p-4 sm:p-6">
+        <main className="min-w-0 flex-1 p-4 sm:p-6 print:p-0">
           {pending && user.org ? (
             <div className="rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm" role="status">
               <div className="mb-1 flex items-center gap-2 font-medium">

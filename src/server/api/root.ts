@@ -19,6 +19,8 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — booking (enterprise side)
 
 // Issue 10 — institution confirmation and appointment sheet
+import { appointmentDeskRouter } from "./routers/appointments/desk";
+import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 10 — reception and results
 
@@ -53,6 +55,8 @@ export const appRouter = router({
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  appointmentDesk: appointmentDeskRouter,
+  appointmentView: appointmentViewRouter,
 
   // Issue 10 — reception and results
 

@@ -3,7 +3,7 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { CertificateKind, CertificateState } from "@/lib/vocab";
 import type { CertificateSnapshot } from "@/server/db/schema";
-import { selectCjkFont } from "./cjk-font-file";
+import { registerCjkFont } from "./font";
 
 /** What a certificate or fail notice PDF shows: the document row with its frozen snapshot (R-RES-3). */
 export type DocumentPdfInput = {
@@ -58,7 +58,7 @@ export async function renderDocumentPdf(d: DocumentPdfInput, opts: DocumentPdfOp
   });
 
   if (opts.baseline) doc.font("Helvetica");
-  else selectCjkFont(doc);
+  else registerCjkFont(doc);
   const left = MARGIN;
   const width = A4.width - 2 * MARGIN;
 
