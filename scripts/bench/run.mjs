@@ -10,6 +10,7 @@ const benches = [
   ["scripts/bench/jurisdiction.ts", "1000000"],
   ["scripts/bench/certificate-pdf.ts", "30"],
   ["scripts/bench/sweep.ts", "1000000"],
+  ["scripts/bench/statistics.ts", "20"],
 ];
 let failed = 0;
 for (const [file, arg] of benches) {

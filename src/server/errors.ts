@@ -120,6 +120,8 @@ export const ERRORS = {
   CERT_TEMPLATE_SEQ_TOO_SHORT: { code: "BAD_REQUEST", message: "流水号位数不足，请加大 {seqN} 的位数" },
 
   // Issue 12 — regulator workspace
+  STAT_UNKNOWN_ITEM: { code: "BAD_REQUEST", message: "所选项别不在现行目录中，请重新选择" },
+  STAT_UNKNOWN_INSTITUTION: { code: "BAD_REQUEST", message: "所选检定机构不存在，请重新选择" },
 
 } as const satisfies Record<string, { code: ErrorClass; message: string }>;
 

@@ -469,6 +469,45 @@ export const policy: Record<string, PolicyEntry> = {
   },
 
   // Issue 12 — regulator workspace
+  // 统计分析 and 负荷预测 (stats helper): a region or an institution outside the regulator's subtree is NOT_FOUND
+  // (R-SCOPE-3/4); lists.int.test.ts proves no answer moves when the foreign province's records are added.
+  "statistics.dashboard": {
+    access: ["regulator"],
+    input: () => ({ period: "year" }),
+    relations: [
+      { relation: "own", as: "gzscjg", input: () => ({ period: "year" }), expect: "ok", note: "own region" },
+      { relation: "otherInScope", as: "gdscjg", input: () => ({ region: "440111", period: "year" }), expect: "ok", note: "province drills down to a county" },
+      { relation: "otherInScope", as: "gzscjg", input: () => ({ region: "440106", period: "month" }), expect: "ok", note: "city drills down to its county" },
+      { relation: "outOfScope", as: "gzscjg", input: () => ({ region: "4403", period: "year" }), expect: "NOT_FOUND", note: "another city" },
+      { relation: "outOfScope", as: "byscjg", input: () => ({ region: "4401", period: "year" }), expect: "NOT_FOUND", note: "county asks for its city" },
+      { relation: "outOfScope", as: "gdscjg", input: () => ({ region: "43", period: "year" }), expect: "NOT_FOUND", note: "another province" },
+      { relation: "own", as: "gdscjg", input: () => ({ period: "year", item: NO_SUCH }), expect: "BAD_REQUEST", note: "unknown item" },
+    ],
+  },
+  "statistics.breakdown": {
+    access: ["regulator"],
+    input: () => ({ period: "year" }),
+    relations: [
+      { relation: "own", as: "byscjg", input: () => ({ period: "12m" }), expect: "ok" },
+      { relation: "otherInScope", as: "gdscjg", input: () => ({ region: "4401", period: "year" }), expect: "ok" },
+      { relation: "outOfScope", as: "byscjg", input: () => ({ region: "440106", period: "year" }), expect: "NOT_FOUND", note: "a neighbouring county" },
+    ],
+  },
+  "statistics.filterOptions": {
+    access: ["regulator"],
+    relations: [{ relation: "own", as: "byscjg", input: () => undefined, expect: "ok", note: "items and the institutions located in its region" }],
+  },
+  "statistics.forecast": {
+    access: ["institution", "regulator"],
+    input: () => undefined,
+    relations: [
+      { relation: "own", as: "byjls", input: () => undefined, expect: "ok", note: "its own weeks" },
+      { relation: "own", as: "sqjg", input: (fx) => ({ institution: fx.org.gzInstitute }), expect: "ok", note: "an institution always gets its own, whatever it names" },
+      { relation: "otherInScope", as: "gzscjg", input: (fx) => ({ institution: fx.org.byInstitute }), expect: "ok", note: "an institution in the city" },
+      { relation: "outOfScope", as: "byscjg", input: (fx) => ({ institution: fx.org.gzInstitute }), expect: "NOT_FOUND", note: "an institution outside the county" },
+      { relation: "outOfScope", as: "gzscjg", input: () => ({ institution: NO_SUCH }), expect: "NOT_FOUND" },
+    ],
+  },
 
   // Issue 13 — notifications
   ...notifyPolicy,

@@ -28,3 +28,4 @@ export * from "./verdict";
 export * from "./certificate-kind";
 export * from "./certificate-state";
 export * from "./document-view-state";
+export * from "./stat-period";

@@ -28,6 +28,7 @@ import { appointmentViewRouter } from "./routers/appointments/view";
 import { certificatesRouter } from "./routers/certificates";
 
 // Issue 12 — regulator workspace
+import { statisticsRouter } from "./routers/statistics";
 
 // Issue 13 — notifications
 import { notificationRouter } from "./routers/notify";
@@ -64,6 +65,7 @@ export const appRouter = router({
   certificates: certificatesRouter,
 
   // Issue 12 — regulator workspace
+  statistics: statisticsRouter,
 
   // Issue 13 — notifications
   notification: notificationRouter,

@@ -9,6 +9,7 @@ import { seedAccountsDemo } from "./accounts";
 import { seedLedgerDemo } from "./ledger-demo";
 import { seedAppointmentDemo } from "./appointment-demo";
 import { seedAppointmentFlowDemo } from "./appointment-flow-demo";
+import { seedForecastDemo } from "./forecast-demo";
 
 /** Every demo account signs in with this password (README → 演示账号). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -46,7 +47,7 @@ export const DEMO_USERS: UserSeed[] = [
 /** What an area's demo seed gets: the transaction and the ids of the demo organisations and users. */
 export type DemoContext = { tx: Tx; orgId: Record<string, number>; userId: Record<string, number> };
 /** Each area (ledger, filings…) lists its demo seed here; they run in order inside the same transaction. */
-const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedAccountsDemo, seedLedgerDemo, seedFilingDemo, seedAppointmentDemo, seedAppointmentFlowDemo];
+const areaSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedAccountsDemo, seedLedgerDemo, seedFilingDemo, seedAppointmentDemo, seedAppointmentFlowDemo, seedForecastDemo];
 
 /** Creates the demo organisations and accounts, once, on an empty database (no organisations yet). */
 export async function seedDemo(db: DB) {

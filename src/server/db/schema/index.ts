@@ -13,3 +13,4 @@ export * from "./sequences";
 export * from "./calendar";
 export * from "./appointments";
 export * from "./notifications";
+export * from "./statistics";

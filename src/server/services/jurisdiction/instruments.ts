@@ -1,13 +1,14 @@
 import "server-only";
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { jurisdictionCountsInput, jurisdictionInstrumentsInput } from "@/lib/schemas/filing";
 import { chinaToday } from "@/lib/china-day";
 import { inRegion, locatedRecordScope, regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
-import { catalogueKinds, instruments, organisations } from "@/server/db/schema";
-import { BUCKETS, bucketWhere, headlineBucket, type Bucket } from "@/server/domain/filing/buckets";
+import { catalogueKinds, instruments, organisations, statInstrumentCells } from "@/server/db/schema";
+import { bucketWhere, headlineBucket, type Bucket } from "@/server/domain/filing/buckets";
+import { allOf, cellScope, figureSums, onceEach } from "@/server/services/statistics/cells";
 import { page } from "@/server/db/keyset";
 import { escapeLike } from "@/server/db/like";
 
@@ -15,15 +16,19 @@ const bucketCols = { approvedOn: instruments.filingApprovedOn, validUntil: instr
 const enterpriseOrg = alias(organisations, "enterprise");
 const institutionOrg = alias(organisations, "institution");
 
-/** 辖区仪器 counts (seed 000 四): instruments in the caller's scope (R-SCOPE-2/3) per bucket (R-BKT-1…5). */
-export async function jurisdictionCounts(db: Queryable, scope: Scope, input: z.infer<typeof jurisdictionCountsInput>) {
-  const today = chinaToday();
-  const where = and(locatedRecordScope(scope, instruments), input?.regionCode ? inRegion(instruments, regionFilterOf(input.regionCode)) : undefined);
+/**
+ * 辖区仪器 counts (seed 000 四): instruments in the caller's scope (R-SCOPE-2/3) per bucket (R-BKT-1…5), summed
+ * from the statistics layer (R-STAT-1): cells per county × institution, never a scan of the instruments.
+ */
+export async function jurisdictionCounts(db: Queryable, scope: Scope, input: z.infer<typeof jurisdictionCountsInput>, now = new Date()) {
+  const today = chinaToday(now);
+  const c = statInstrumentCells;
+  const sums = figureSums(c, today);
   const [row] = await db
-    .select(Object.fromEntries(BUCKETS.map((b) => [b, sql<number>`count(*) filter (where ${bucketWhere(b, today, bucketCols)})::int`])) as Record<Bucket, SQL<number>>)
-    .from(instruments)
-    .where(where);
-  return { today, counts: row as unknown as Record<Bucket, number> };
+    .select({ all: sums.all, due: sums.due, overdue: sums.overdue, invalid: sums.invalid, valid: sums.valid, failed: sums.failed })
+    .from(c)
+    .where(allOf(cellScope(scope, c), onceEach(c, today), input?.regionCode ? inRegion(c, regionFilterOf(input.regionCode)) : undefined));
+  return { today, counts: row as Record<Bucket, number> };
 }
 
 /** 辖区仪器 list: one keyset page of one bucket, newest first. */

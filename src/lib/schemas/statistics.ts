@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { purposeSchema } from "@/lib/vocab/purpose";
+import { statPeriodSchema } from "@/lib/vocab/stat-period";
+import { idSchema, regionCodeSchema } from "./common";
+
+/** Dashboard filters (统计分析, issue 12 item 2); the same names travel in the page's URL. */
+export const statFilterSchema = z.object({
+  region: regionCodeSchema.optional(),
+  period: statPeriodSchema.default("year"),
+  item: idSchema.optional(),
+  purpose: purposeSchema.optional(),
+  institution: idSchema.optional(),
+});
+export type StatFilter = z.infer<typeof statFilterSchema>;
+
+/** Workload forecast (issue 12 item 7): one institution's weeks; a regulator names one in its region. */
+export const forecastInput = z.object({ institution: idSchema.optional() }).optional();

@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, char, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { purpose, verdict } from "./enums";
+
+/**
+ * The statistics layer (R-STAT-1, issue 12 item 1): counts of instruments per cell of what does not move
+ * with the calendar day, kept current by statement-level triggers on `instruments` and `results` (hand-written
+ * migration `statistics-triggers`); the six buckets (R-BKT-1…5) are sums over date ranges relative to today,
+ * taken at read time (src/server/services/statistics/cells.ts).
+ *
+ * Dates: `dayKind` says which date an instrument is tracked by — `v` validUntil, `a` filing approval day
+ * (no validity yet), `u` neither (counted in 全部 only; `day` is then 2000-01-01). Every instrument is counted
+ * twice: once in a day cell (`fine`, `day` = the date) and once in a month cell (`day` = first of its month).
+ * A reader takes day cells for the few months that contain a bucket threshold and month cells for all other
+ * months, so each instrument is counted once and no cell straddles a threshold.
+ *
+ * `institutionId` / `enterpriseId` 0 = none (the keys stay NOT NULL so that they can be primary keys).
+ */
+const dims = {
+  provinceCode: text("province_code").notNull(),
+  cityCode: text("city_code").notNull(),
+  countyCode: text("county_code").notNull(),
+};
+const dateDims = {
+  filed: boolean("filed").notNull(),
+  failed: boolean("failed").notNull(),
+  dayKind: char("day_kind", { length: 1 }).notNull(),
+  fine: boolean("fine").notNull(),
+  day: date("day").notNull(),
+  n: integer("n").notNull(),
+};
+
+/** Per county × institution × catalogue item × purpose: filters, 辖区 counts, breakdowns, forecast demand. */
+export const statInstrumentCells = pgTable(
+  "stat_instrument_cells",
+  {
+    ...dims,
+    institutionId: bigint("institution_id", { mode: "number" }).notNull(),
+    itemId: bigint("item_id", { mode: "number" }).notNull(),
+    purpose: purpose("purpose").notNull(),
+    ...dateDims,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.institutionId, t.itemId, t.purpose, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_instrument_cells_city_idx").on(t.cityCode),
+    index("stat_instrument_cells_province_idx").on(t.provinceCode),
+    index("stat_instrument_cells_institution_idx").on(t.institutionId, t.fine, t.day),
+    index("stat_instrument_cells_item_idx").on(t.itemId),
+    index("stat_instrument_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/** Per county only: the unfiltered dashboard (cards and child regions) reads this small table. */
+export const statRegionCells = pgTable(
+  "stat_region_cells",
+  { ...dims, ...dateDims },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_region_cells_city_idx").on(t.cityCode),
+    index("stat_region_cells_province_idx").on(t.provinceCode),
+    index("stat_region_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/** Per city only: the unfiltered province dashboard (one row per city) reads this smallest table. */
+export const statCityCells = pgTable(
+  "stat_city_cells",
+  { provinceCode: text("province_code").notNull(), cityCode: text("city_code").notNull(), ...dateDims },
+  (t) => [
+    primaryKey({ columns: [t.cityCode, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_city_cells_province_idx").on(t.provinceCode),
+    index("stat_city_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/** Per county × enterprise: the enterprise rows of an unfiltered county dashboard. */
+export const statEnterpriseRegionCells = pgTable(
+  "stat_enterprise_region_cells",
+  { ...dims, enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(), ...dateDims },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.enterpriseId, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_enterprise_region_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/** Per county × enterprise × the filter dimensions: the enterprise rows of a filtered county dashboard. */
+export const statEnterpriseCells = pgTable(
+  "stat_enterprise_cells",
+  {
+    ...dims,
+    enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(),
+    institutionId: bigint("institution_id", { mode: "number" }).notNull(),
+    itemId: bigint("item_id", { mode: "number" }).notNull(),
+    purpose: purpose("purpose").notNull(),
+    ...dateDims,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.enterpriseId, t.institutionId, t.itemId, t.purpose, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_enterprise_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * Verifications (results) per county × institution × item × purpose × verified month × verdict. Periods on the
+ * dashboard are whole months (本月, 本季度, 本年, 近 12 个月), so the month is the finest date needed. The place
+ * is the instrument's location when the result was recorded.
+ */
+export const statVerificationCells = pgTable(
+  "stat_verification_cells",
+  {
+    ...dims,
+    institutionId: bigint("institution_id", { mode: "number" }).notNull(),
+    itemId: bigint("item_id", { mode: "number" }).notNull(),
+    purpose: purpose("purpose").notNull(),
+    month: date("month").notNull(),
+    verdict: verdict("verdict").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.institutionId, t.itemId, t.purpose, t.month, t.verdict] }),
+    index("stat_verification_cells_city_idx").on(t.cityCode, t.month),
+    index("stat_verification_cells_province_idx").on(t.provinceCode, t.month),
+    index("stat_verification_cells_institution_idx").on(t.institutionId, t.month),
+    index("stat_verification_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
