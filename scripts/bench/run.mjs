@@ -8,6 +8,7 @@ const benches = [
   ["scripts/bench/ledger-import.ts", "10000"],
   ["scripts/bench/ledger-list.ts", "100000"],
   ["scripts/bench/jurisdiction.ts", "1000000"],
+  ["scripts/bench/certificate-pdf.ts", "30"],
   ["scripts/bench/sweep.ts", "1000000"],
   ["scripts/bench/statistics.ts", "20"],
   ["scripts/bench/booking.ts", "7"],

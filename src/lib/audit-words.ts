@@ -99,6 +99,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "result.record": "录入检定结果",
 
   // Issue 10 — certificates, fees, downloads
+  "certificate.revoke": "撤销证书（重新出具）",
+  "result.fee_set": "登记检定费用",
+  "result.fee_paid": "确认已缴费",
+  "organisation.number_templates": "修改证书编号模板",
 
   // Issue 12 — regulator workspace
   // (regwork)

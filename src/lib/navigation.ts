@@ -51,6 +51,7 @@ export const NAV: Record<NavRole, NavItem[]> = {
     { label: "预约确认", href: "/institution/appointments", icon: CalendarCheck, description: "确认、改期或拒绝企业的预约" },
     { label: "接收登记", href: "/institution/reception", icon: ScanLine, description: "按预约单号或扫码接收器具，退单" },
     { label: "检定结果", href: "/institution/results", icon: ClipboardList, description: "登记检定结果，出具证书与通知书" },
+    { label: "证书管理", href: "/institution/certificates", icon: Award, description: "下载已出具的证书，登记费用，重新出具，编号规则" },
     { label: "负荷预测", href: "/institution/forecast", icon: TrendingUp, description: "未来 13 周到期器具与本机构可预约容量" },
     { label: "预约设置", href: "/institution/appointment-settings", icon: CalendarClock, description: "受理预约的时段、容量和停止受理日" },
   ],

@@ -18,6 +18,13 @@ export const config = {
   get timeZone() {
     return process.env.APP_TIME_ZONE ?? "Asia/Shanghai";
   },
+  /**
+   * The site's public address for links printed on documents (the certificate QR code → `/v/{token}`);
+   * unset: the address the request came to.
+   */
+  get publicBaseUrl(): string | undefined {
+    return process.env.PUBLIC_BASE_URL?.trim() || undefined;
+  },
   /** SEED_DEMO=1 / 0 asks for / refuses the demo data; unset leaves the choice to the engine (see seed/prepare.ts). */
   get seedDemo(): boolean | undefined {
     const v = process.env.SEED_DEMO;

@@ -120,6 +120,13 @@ export const ERRORS = {
   RES_DUPLICATE_ROW: { code: "BAD_REQUEST", message: "同一台器具在本次录入中出现了两次" },
 
   // Issue 10 — certificates, fees, downloads
+  CERT_FEE_UNPAID: { code: "FORBIDDEN", message: "该证书有待缴的费用，检定机构确认缴费后方可下载" },
+  CERT_ALREADY_REVOKED: { code: "CONFLICT", message: "该证书已撤销，请刷新后查看" },
+  CERT_SUPERSEDED: { code: "CONFLICT", message: "该器具已有更新的检定结果，不能重新出具这份旧证书" },
+  CERT_BATCH_INVALID: { code: "BAD_REQUEST", message: "请选择要下载的证书（一次最多 200 份）" },
+  FEE_ALREADY_PAID: { code: "CONFLICT", message: "费用已确认缴纳，不能再修改" },
+  FEE_NOT_DUE: { code: "CONFLICT", message: "该检定结果没有待缴的费用" },
+  CERT_TEMPLATE_SEQ_TOO_SHORT: { code: "BAD_REQUEST", message: "流水号位数不足，请加大 {seqN} 的位数" },
 
   // Issue 12 — regulator workspace
   STAT_UNKNOWN_ITEM: { code: "BAD_REQUEST", message: "所选项别不在现行目录中，请重新选择" },

@@ -731,6 +731,62 @@ export const policy: Record<string, PolicyEntry> = {
   },
 
   // Issue 10 — certificates, fees, downloads
+  // The enterprise's own documents / those the institution issued (not its jurisdiction's). Demo: YY-0105
+  // (certificate), YY-0106 (fail notice), YY-0107 (certificate, unpaid fee) from gzjly for yyqy; YY-0006 from
+  // byjls for jyzqy. Sweep inputs name no record or are refused as bad input: they change nothing.
+  "certificates.list": {
+    access: ["enterprise", "institution"],
+    input: () => ({ limit: 5 }),
+    list: [
+      { view: "own documents", input: () => ({ limit: 200 }), ids: itemsOf, foreign: (ff) => [ff.certificate], witness: "foreign_ent", callers: ["yyqy", "jyzqy", "gzjly", "byjls"] },
+      { view: "issued documents", input: () => ({ limit: 200, kind: "certificate" }), ids: itemsOf, foreign: (ff) => [ff.certificate], witness: "foreign_inst", callers: ["yyqy", "jyzqy", "gzjly", "byjls"] },
+    ],
+    relations: [
+      { relation: "own", as: "yyqy", input: (fx) => ({ instrumentId: fx.instrument["YY-0105"] }), expect: "ok", note: "documents of one own instrument" },
+      { relation: "own", as: "yyqy", input: () => ({ from: "2026-13-01" }), expect: "BAD_REQUEST", note: "malformed date" },
+    ],
+  },
+  "certificates.verify": { access: "public", input: (fx) => ({ token: fx.certificateToken["YY-0105"] }) },
+  "certificates.reissue": {
+    access: ["institution"],
+    input: () => ({ id: NO_SUCH, reason: "策略测试" }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ id: fx.certificate["YY-0105"], reason: "策略测试" }), expect: "NOT_FOUND", note: "another institution's certificate" },
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ id: fx.foreign!.certificate, reason: "策略测试" }), expect: "NOT_FOUND", note: "a foreign certificate" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ id: fx.certificate["YY-0105"], reason: "" }), expect: "BAD_REQUEST", note: "reason required" },
+    ],
+  },
+  "certificates.setFee": {
+    access: ["institution"],
+    input: () => ({ resultId: NO_SUCH, amount: "10.00" }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ resultId: fx.result["YY-0107"], amount: "1.00" }), expect: "NOT_FOUND", note: "another institution's result" },
+      { relation: "outOfScope", as: "gzjly", input: (fx) => ({ resultId: fx.foreign!.result, amount: "1.00" }), expect: "NOT_FOUND", note: "a foreign result" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ resultId: fx.result["YY-0107"], amount: "80.001" }), expect: "BAD_REQUEST", note: "R-RES-4 at most two decimals" },
+    ],
+  },
+  "certificates.markFeePaid": {
+    access: ["institution"],
+    input: () => ({ resultId: NO_SUCH }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ resultId: fx.result["YY-0107"] }), expect: "NOT_FOUND", note: "another institution's result" },
+      { relation: "own", as: "gzjly", input: (fx) => ({ resultId: fx.result["YY-0105"] }), expect: "CONFLICT", note: "R-RES-4 no fee to pay" },
+    ],
+  },
+  "certificates.templates": {
+    access: ["institution"],
+    relations: [{ relation: "own", as: "gzjly", input: () => undefined, expect: "ok", note: "takes no id: only the caller's own templates" }],
+  },
+  "certificates.previewTemplate": {
+    access: ["institution"],
+    input: () => ({ kind: "certificate", template: "{code}{YYYY}{seq6}" }),
+    relations: [{ relation: "own", as: "gzjly", input: () => ({ kind: "certificate", template: "{code}{seq6}" }), expect: "BAD_REQUEST", note: "R-RES-2 template without the year" }],
+  },
+  "certificates.saveTemplates": {
+    access: ["institution"],
+    input: () => ({ certificate: "{code}{seq6}", failNotice: "{code}T{YYYY}{seq6}" }),
+    relations: [{ relation: "own", as: "gzjly", input: () => ({ certificate: "{code}/{YYYY}{seq6}", failNotice: "{code}T{YYYY}{seq6}" }), expect: "BAD_REQUEST", note: "R-RES-2 odd characters" }],
+  },
 
   // Issue 12 — regulator workspace
   // 统计分析 and 负荷预测 (stats helper): a region or an institution outside the regulator's subtree is NOT_FOUND

@@ -14,6 +14,7 @@ import { FILING_STATUS_LABEL, INSTRUMENT_STATUS_LABEL, METHOD_LABEL, ORIGIN_LABE
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { AttachmentsPanel } from "./attachments-panel";
+import { InstrumentCertificates } from "@/components/certificates/document-sections";
 import { FieldChanges } from "@/components/audit/field-changes";
 import { WARNING_LABEL } from "./labels";
 import { LifecycleActions, type LifecycleVerb } from "./lifecycle-actions";
@@ -110,6 +111,8 @@ export function InstrumentDetail({ id }: { id: number }) {
       </dl>
 
       <AttachmentsPanel instrumentId={id} attachments={d.attachments} editable={editable} supervision={d.supervision} />
+
+      <InstrumentCertificates instrumentId={id} />
 
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">

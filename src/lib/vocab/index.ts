@@ -27,6 +27,7 @@ export * from "./appointment-item-state";
 export * from "./verdict";
 export * from "./certificate-kind";
 export * from "./certificate-state";
+export * from "./document-view-state";
 export * from "./stat-period";
 // Issue 12 — regulator workspace (regwork)
 export * from "./notice-state";

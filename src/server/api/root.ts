@@ -27,6 +27,7 @@ import { appointmentViewRouter } from "./routers/appointments/view";
 import { receptionRouter, resultsRouter } from "./routers/appointments/reception";
 
 // Issue 10 — certificates, fees, downloads
+import { certificatesRouter } from "./routers/certificates";
 
 // Issue 12 — regulator workspace
 import { statisticsRouter } from "./routers/statistics";
@@ -68,6 +69,7 @@ export const appRouter = router({
   results: resultsRouter,
 
   // Issue 10 — certificates, fees, downloads
+  certificates: certificatesRouter,
 
   // Issue 12 — regulator workspace
   statistics: statisticsRouter,

@@ -254,5 +254,8 @@ export const certificates = pgTable(
     index("certificates_institution_idx").on(t.institutionId, t.id),
     index("certificates_instrument_idx").on(t.instrumentId, t.id),
     index("certificates_appointment_idx").on(t.appointmentId, t.id),
+    // 证书 lists filtered by issue date (issue 10 item 7).
+    index("certificates_enterprise_issued_idx").on(t.enterpriseId, t.issuedOn, t.id),
+    index("certificates_institution_issued_idx").on(t.institutionId, t.issuedOn, t.id),
   ],
 );

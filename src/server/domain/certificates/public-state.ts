@@ -1,16 +1,9 @@
 import type { CertificateKind, CertificateState } from "@/lib/vocab";
 import { daysBetween } from "@/lib/china-day";
 
-/** What a reader of a certificate (the `/v/` page, lists) is told, in order of precedence. */
-export const DOCUMENT_VIEW_STATES = ["revoked", "failed", "expired", "expiring", "valid"] as const;
-export type DocumentViewState = (typeof DOCUMENT_VIEW_STATES)[number];
-export const DOCUMENT_VIEW_STATE_LABEL = {
-  revoked: "已撤销",
-  failed: "不合格",
-  expired: "已过期",
-  expiring: "即将到期",
-  valid: "有效",
-} as const satisfies Record<DocumentViewState, string>;
+// The states and their words are client-safe vocabulary (the 证书 lists show them too).
+import type { DocumentViewState } from "@/lib/vocab";
+export { DOCUMENT_VIEW_STATES, DOCUMENT_VIEW_STATE_LABEL, type DocumentViewState } from "@/lib/vocab";
 
 /**
  * A document's state on China day `today` (R-PUB-1, R-TIME-1): revoked wins; a fail notice reads 不合格;

@@ -1,0 +1,2 @@
+CREATE INDEX "certificates_enterprise_issued_idx" ON "certificates" USING btree ("enterprise_id","issued_on","id");--> statement-breakpoint
+CREATE INDEX "certificates_institution_issued_idx" ON "certificates" USING btree ("institution_id","issued_on","id");
