@@ -12,3 +12,4 @@ export * from "./ledger";
 export * from "./sequences";
 export * from "./calendar";
 export * from "./appointments";
+export * from "./public";
