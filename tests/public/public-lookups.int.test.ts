@@ -1,16 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as certificateGET } from "@/app/v/[token]/route";
 import { GET as labelGET } from "@/app/i/[token]/route";
 import { GET as searchGET } from "@/app/search/route";
 import { addDays, chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
-import { certificates, instruments, publicLookups } from "@/server/db/schema";
+import { certificates, filings, instruments, publicLookups } from "@/server/db/schema";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { certificateByToken, labelByToken, publicSearch } from "@/server/services/public/lookups";
 import { hitPublicLimit } from "@/server/services/public/rate-limit";
 import { openTestDb } from "../helpers/db";
-import { type Fixtures, loadFixtures } from "../helpers/fixtures";
+import { callerAs, type Fixtures, loadFixtures } from "../helpers/fixtures";
 
 let database: Database;
 let fx: Fixtures;
@@ -127,6 +127,16 @@ describe("R-PUB-3 permanent labels show the instrument and its latest certificat
     expect(rows.filter((r) => r.status === "filed" && !r.t)).toHaveLength(0);
     expect(rows.filter((r) => r.status !== "filed" && r.t)).toHaveLength(0);
     expect(await tokenOf("YY-0105")).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it("R-PUB-3 approving a filing gives the instrument its label token", async () => {
+    expect(await tokenOf("BA-0102")).toBeNull();
+    const [f] = await database.db.select({ id: filings.id }).from(filings).where(eq(filings.instrumentId, fx.instrument["BA-0102"]!)).orderBy(desc(filings.id)).limit(1);
+    const city = await callerAs(database.db, "gzjly");
+    await city.filing.approve({ filingIds: [f!.id] });
+    const token = await tokenOf("BA-0102");
+    expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect((await labelByToken(database.db, token))!.instrument.serialNo).toBe("BA-0102");
   });
 
   it("R-PUB-3 the label page follows the latest certificate: 有效, then 不合格 when a newer fail notice exists", async () => {
