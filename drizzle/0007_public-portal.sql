@@ -17,4 +17,6 @@ CREATE TABLE "public_rate_counters" (
 ALTER TABLE "instruments" ADD COLUMN "label_token" text;--> statement-breakpoint
 CREATE INDEX "public_lookups_at_idx" ON "public_lookups" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "public_rate_counters_window_idx" ON "public_rate_counters" USING btree ("window_start");--> statement-breakpoint
-CREATE UNIQUE INDEX "instruments_label_token_uq" ON "instruments" USING btree ("label_token");
+CREATE UNIQUE INDEX "instruments_label_token_uq" ON "instruments" USING btree ("label_token");--> statement-breakpoint
+CREATE INDEX "filings_filed_decided_idx" ON "filings" USING btree ("decided_at") WHERE "filings"."state" = 'filed';--> statement-breakpoint
+CREATE INDEX "appointments_completed_idx" ON "appointments" USING btree ("completed_at") WHERE "appointments"."state" = 'completed';

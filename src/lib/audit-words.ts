@@ -91,6 +91,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
 
   // Issue 13 — notifications
 
+  // Issue 11 — public portal
+  "organisation.authorisation": "修改机构授权信息",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {

@@ -87,5 +87,7 @@ export const ROLE_HOME: Record<string, string> = {
 export const PUBLIC_NAV = [
   { label: "首页", href: "/" },
   { label: "器具目录", href: "/catalogue" },
+  // Issue 11 — public portal
+  { label: "检定机构", href: "/institutions" },
 ];
 

@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
@@ -8,12 +9,22 @@ import { openTestDb } from "../helpers/db";
 import { type Fixtures, loadFixtures } from "../helpers/fixtures";
 import { decodeQr, renderPdf } from "../helpers/qr";
 
+process.env.NEXTAUTH_SECRET = "test-secret-for-labels";
+const { GET } = await import("@/app/api/labels/route");
+
 let database: Database;
 let fx: Fixtures;
 beforeAll(async () => {
   database = await openTestDb();
   fx = await loadFixtures(database.db);
+  (globalThis as unknown as { __qjtDb?: Promise<Database> }).__qjtDb = Promise.resolve(database);
 });
+
+async function labelsAs(username: string | null, query: string) {
+  const headers: Record<string, string> = {};
+  if (username) headers.cookie = `next-auth.session-token=${await encode({ token: { uid: fx.user[username], sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 })}`;
+  return GET(new Request(`http://localhost/api/labels${query}`, { headers }));
+}
 afterAll(() => database?.close());
 
 const enterprise = (orgId: number) => ({ kind: "enterprise" as const, orgId });
@@ -54,5 +65,22 @@ describe("R-PUB-3 label sheets: the QR of every label opens that instrument's /i
     await expect(labelRows(database.db, enterprise(owner), [fx.instrument["YY-0105"]!, other[0]!.id])).rejects.toMatchObject({ appCode: "NOT_FOUND" });
     await expect(labelRows(database.db, enterprise(owner), [])).rejects.toMatchObject({ appCode: "LABELS_NONE" });
     await expect(labelRows(database.db, enterprise(owner), Array.from({ length: 241 }, (_, i) => i + 1))).rejects.toMatchObject({ appCode: "LABELS_TOO_MANY" });
+  });
+});
+
+describe("R-PUB-3 / R-SCOPE-1 the label route follows the caller's scope", () => {
+  it("R-PUB-3 the owner and the verifying institution get the PDF; another enterprise and a regulator do not; nobody signed in is refused", async () => {
+    const id = fx.instrument["YY-0105"]!;
+    const own = await labelsAs("yyqy", `?ids=${id}&format=thermal`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await own.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await labelsAs("gzjly", `?ids=${id}`)).status).toBe(200);
+    expect((await labelsAs("jyzqy", `?ids=${id}`)).status).toBe(404);
+    expect((await labelsAs("gzscjg", `?ids=${id}`)).status).toBe(403);
+    expect((await labelsAs(null, `?ids=${id}`)).status).toBe(401);
+    const bad = await labelsAs("yyqy", "?ids=1;drop");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toContain("请选择已备案的器具");
   });
 });

@@ -28,6 +28,8 @@ import { createCallerFactory, router } from "./trpc";
 
 // Issue 13 — notifications
 
+// Issue 11 — public portal
+import { directoryRouter } from "./routers/directory";
 
 export const appRouter = router({
   region: regionRouter,
@@ -60,6 +62,8 @@ export const appRouter = router({
 
   // Issue 13 — notifications
 
+  // Issue 11 — public portal
+  directory: directoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

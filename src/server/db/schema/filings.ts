@@ -87,5 +87,7 @@ export const filings = pgTable(
     index("filings_institution_state_idx").on(t.institutionId, t.state, t.id),
     index("filings_assigned_state_idx").on(t.assignedInstitutionId, t.state, t.id).where(sql`${t.assignedInstitutionId} is not null`),
     index("filings_enterprise_state_idx").on(t.enterpriseId, t.state, t.id),
+    // 公示 on the public home (issue 11 #4): the latest approved filings.
+    index("filings_filed_decided_idx").on(t.decidedAt).where(sql`${t.state} = 'filed'`),
   ],
 );
