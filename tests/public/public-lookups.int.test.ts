@@ -87,6 +87,14 @@ describe("R-PUB-1 / R-SCOPE-5 certificate verification answers only public, mask
     const r = await certificateByToken(database.db, fx.certificateToken["YY-0107"]!);
     expect(r!.state).toBe("revoked");
     expect(JSON.stringify(r)).not.toContain("录入错误");
+    const page = await (await get(certificateGET, "/v/x", fx.certificateToken["YY-0107"]!)).text();
+    expect(page).toContain('data-state="revoked"');
+    expect(page).toContain("已撤销");
+    expect(page).not.toContain("录入错误");
+    await database.db.update(certificates).set({ validUntil: addDays(chinaToday(), -1) }).where(eq(certificates.id, fx.certificate["YY-0006"]!));
+    const expired = await (await get(certificateGET, "/v/x", fx.certificateToken["YY-0006"]!)).text();
+    expect(expired).toContain('data-state="expired"');
+    expect(expired).toContain("已过期");
   });
 
   it("R-PUB-1 unknown, malformed, SQL-looking and huge tokens are a Chinese 404, never a stack trace", async () => {
