@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -14,16 +14,16 @@ import { useTRPC } from "@/trpc/react";
  */
 export function AuthorisationEditor({ orgId }: { orgId?: number }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const q = useQuery(trpc.directory.authorisation.queryOptions({ orgId }));
-  const [no, setNo] = useState("");
-  const [until, setUntil] = useState("");
-  useEffect(() => {
-    if (q.data) {
-      setNo(q.data.authorisationCertNo ?? "");
-      setUntil(q.data.authorisationValidUntil ?? "");
-    }
-  }, [q.data]);
+  if (!q.data) return <p className="text-sm text-muted-foreground">{q.isError ? q.error.message : "正在读取授权信息…"}</p>;
+  return <AuthorisationForm key={q.data.id} orgId={orgId} initial={q.data} />;
+}
+
+function AuthorisationForm({ orgId, initial }: { orgId?: number; initial: { authorisationCertNo: string | null; authorisationValidUntil: string | null } }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [no, setNo] = useState(initial.authorisationCertNo ?? "");
+  const [until, setUntil] = useState(initial.authorisationValidUntil ?? "");
   const save = useMutation(
     trpc.directory.updateAuthorisation.mutationOptions({
       onSuccess: () => {
@@ -50,7 +50,7 @@ export function AuthorisationEditor({ orgId }: { orgId?: number }) {
         <Label htmlFor="auth-until">有效期至</Label>
         <Input id="auth-until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} required />
       </div>
-      <Button type="submit" disabled={save.isPending || q.isPending}>
+      <Button type="submit" disabled={save.isPending}>
         保存授权信息
       </Button>
     </form>

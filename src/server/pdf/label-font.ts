@@ -8,7 +8,7 @@ import type PDFDocument from "pdfkit";
 let font: Buffer | null = null;
 
 /** Registers Noto Sans SC (from @embedpdf/fonts-sc, subset by pdfkit on embedding) as "cjk" and selects it. */
-export function useLabelFont(doc: PDFKit.PDFDocument | InstanceType<typeof PDFDocument>) {
+export function applyLabelFont(doc: PDFKit.PDFDocument | InstanceType<typeof PDFDocument>) {
   font ??= readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf"));
   doc.registerFont("cjk", font);
   doc.font("cjk");

@@ -8,7 +8,7 @@ import { locatedRecordScope, type Scope } from "@/server/authz/scope";
 import type { LabelFormat } from "@/lib/schemas/labels";
 import { labelGeometry, MM } from "@/server/domain/public/label-layout";
 import { AppError } from "@/server/errors";
-import { useLabelFont } from "@/server/pdf/label-font";
+import { applyLabelFont } from "@/server/pdf/label-font";
 
 export const MAX_LABELS = 240;
 
@@ -42,7 +42,7 @@ export async function labelSheetPdf(rows: LabelRow[], format: LabelFormat, baseU
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  useLabelFont(doc);
+  applyLabelFont(doc);
   let page = -1;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
