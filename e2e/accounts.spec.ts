@@ -12,7 +12,20 @@ const SHOTS = process.env.SHOTS_DIR;
 
 test.describe.configure({ mode: "serial" });
 
+/**
+ * A retry re-runs the whole serial group against the same database, so everything these tests create is
+ * unique per attempt (usernames, names, credit codes, phones); attempt 0 keeps the original values.
+ */
+const attempt = () => test.info().retry;
+const VALID_USCC = ["91440104MA5FFFFF0U", "91440104MA5FFFFF1Y", "91440104MA5FFFFF22"];
+const VALID_ID = ["440111198506152347", "440111198506152355", "440111198506152363"];
+
 test("R-ACC-3 an enterprise registers with uploads, the city institution approves it, the enterprise signs in", async ({ page, browser }) => {
+  const n = attempt();
+  const username = n ? `yxcsqy${n}` : "yxcsqy";
+  const company = n ? `广州越秀第${n}测试计量用户有限公司` : "广州越秀测试计量用户有限公司";
+  const uscc = VALID_USCC[n]!;
+  const phone = n ? `1391235000${n}` : "13912340001";
   await page.goto("/login");
   await page.getByRole("link", { name: "注册账户" }).click();
   await page.getByRole("link", { name: /使用单位注册/ }).click();
@@ -21,10 +34,10 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   await page.getByRole("link", { name: "下载法人授权书模板" }).click();
   expect((await template).suggestedFilename()).toMatch(/\.docx$/);
 
-  await page.getByLabel("用户名").fill("yxcsqy");
+  await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码", { exact: true }).fill("Yuexiu2026");
   await page.getByLabel("确认密码").fill("Yuexiu2026");
-  await page.getByLabel("企业名称").fill("广州越秀测试计量用户有限公司");
+  await page.getByLabel("企业名称").fill(company);
   await page.getByLabel("统一社会信用代码", { exact: true }).fill("91440104MA5FFFFF0X");
   await page.getByLabel("单位类型").selectOption("有限责任公司");
   await pickRegion(page, ["广东省", "广州市", "越秀区"]);
@@ -32,20 +45,20 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   await page.getByLabel("法定代表人/负责人", { exact: true }).fill("陈测试");
   await page.getByLabel("法定代表人/负责人身份证号码").fill("440106199001011235");
   await page.getByLabel("联系人姓名").fill("王测试");
-  await page.getByLabel("手机号码").fill("13912340001");
+  await page.getByLabel("手机号码").fill(phone);
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByTestId("sms-status")).toContainText("验证码已发送");
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/register-enterprise-desktop.png`, fullPage: true });
   }
-  const code = await readSmsCode(browser, "13912340001");
+  const code = await readSmsCode(browser, phone);
   await page.getByLabel("短信验证码").fill(code);
   // Bad input first: a wrong check digit and a .exe renamed .pdf are refused in Chinese.
   await page.getByLabel("营业执照（统一社会信用代码证）").setInputFiles({ name: "执照.pdf", mimeType: "application/pdf", buffer: EXE });
   await page.getByLabel("法人授权书（法人签字并盖章）").setInputFiles({ name: "授权书.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "提交注册" }).click();
   await expect(page.getByTestId("error-uscc")).toHaveText("统一社会信用代码无效（应为 18 位，校验位须符合 GB 32100）");
-  await page.getByLabel("统一社会信用代码", { exact: true }).fill("91440104MA5FFFFF0U");
+  await page.getByLabel("统一社会信用代码", { exact: true }).fill(uscc);
   await page.getByRole("button", { name: "提交注册" }).click();
   await expect(page.getByTestId("error-business_licence")).toContainText("类型不受支持");
   await page.getByLabel("营业执照（统一社会信用代码证）").setInputFiles({ name: "大文件.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024) });
@@ -56,7 +69,7 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   await expect(page.getByTestId("register-done")).toContainText("注册申请已提交");
 
   // Until approved the account only sees its review state.
-  await signInRaw(page, "yxcsqy", "Yuexiu2026");
+  await signInRaw(page, username, "Yuexiu2026");
   await expect(page.getByText("注册审核状态")).toBeVisible();
   await expect(page.getByTestId("home-org-name")).toHaveCount(0);
 
@@ -64,9 +77,9 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   const r = await reviewer.newPage();
   await signInAs(r, "gzjly");
   await r.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "注册审核" }).click();
-  const row = r.getByRole("row", { name: /广州越秀测试计量用户有限公司/ });
+  const row = r.getByRole("row", { name: company });
   await row.getByRole("button", { name: "审核" }).click();
-  await expect(r.getByRole("dialog")).toContainText("91440104MA5FFFFF0U");
+  await expect(r.getByRole("dialog")).toContainText(uscc);
   // issue 9 #16: the region by its names, not its code.
   await expect(r.getByRole("dialog")).toContainText("广东省 / 广州市 / 越秀区");
   await expect(r.getByRole("dialog")).not.toContainText("地区代码");
@@ -77,7 +90,7 @@ test("R-ACC-3 an enterprise registers with uploads, the city institution approve
   await reviewer.close();
 
   await page.reload();
-  await expect(page.getByTestId("home-org-name")).toHaveText("广州越秀测试计量用户有限公司");
+  await expect(page.getByTestId("home-org-name")).toHaveText(company);
 });
 
 test("R-ACC-3 a rejected registration shows the reason, is corrected and resubmitted", async ({ page, browser }) => {
@@ -109,24 +122,27 @@ test("R-ACC-3 a rejected registration shows the reason, is corrected and resubmi
 });
 
 test("a personal user registers and joins an enterprise; then recovers a forgotten password (R-ACC-4)", async ({ page, browser }) => {
+  const n = attempt();
+  const username = `grcs0${n + 1}`;
+  const phone = n ? `1391236000${n}` : "13912340002";
   await page.goto("/register/personal");
-  await page.getByLabel("用户名").fill("grcs01");
+  await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码", { exact: true }).fill("Person2026");
   await page.getByLabel("确认密码").fill("Person2026");
   await page.getByLabel("姓名", { exact: true }).fill("赵测试");
   await page.getByLabel("公民身份证号码").fill("230183198808140728");
   await pickRegion(page, ["广东省", "广州市", "白云区"]);
-  await page.getByLabel("手机号码").fill("13912340002");
+  await page.getByLabel("手机号码").fill(phone);
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByTestId("sms-status")).toContainText("验证码已发送");
-  await page.getByLabel("短信验证码").fill(await readSmsCode(browser, "13912340002"));
+  await page.getByLabel("短信验证码").fill(await readSmsCode(browser, phone));
   await page.getByRole("button", { name: "提交注册" }).click();
   await expect(page.getByTestId("error-idNumber")).toContainText("身份证号码无效");
-  await page.getByLabel("公民身份证号码").fill("440111198506152347");
+  await page.getByLabel("公民身份证号码").fill(VALID_ID[n]!);
   await page.getByRole("button", { name: "提交注册" }).click();
   await expect(page.getByTestId("register-done")).toContainText("注册成功");
 
-  await signInRaw(page, "grcs01", "Person2026");
+  await signInRaw(page, username, "Person2026");
   await expect(page.getByTestId("personal-home")).toBeVisible();
   await page.getByLabel("单位统一社会信用代码").fill("91440111MA59D3M10X");
   await page.getByRole("button", { name: "申请关联" }).click();
@@ -136,7 +152,7 @@ test("a personal user registers and joins an enterprise; then recovers a forgott
   const o = await owner.newPage();
   await signInAs(o, "jyzqy");
   await o.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "成员管理" }).click();
-  await o.getByRole("row", { name: /grcs01/ }).getByRole("button", { name: "通过" }).click();
+  await o.getByRole("row", { name: new RegExp(username) }).getByRole("button", { name: "通过" }).click();
   await expect(o.getByText("已通过，该用户已成为本单位成员")).toBeVisible();
   await owner.close();
 
@@ -151,11 +167,11 @@ test("a personal user registers and joins an enterprise; then recovers a forgott
   // The login page has a 用户名 field too: wait until the forgot-password page is shown before typing.
   await expect(f).toHaveURL(/\/forgot-password/);
   await expect(f.getByRole("button", { name: "获取验证码" })).toBeVisible();
-  await f.getByLabel("用户名").fill("grcs01");
-  await f.getByLabel("手机号码").fill("13912340002");
+  await f.getByLabel("用户名").fill(username);
+  await f.getByLabel("手机号码").fill(phone);
   await f.getByRole("button", { name: "获取验证码" }).click();
   await expect(f.getByTestId("sms-status")).toContainText("验证码已发送");
-  const code = await readSmsCode(browser, "13912340002");
+  const code = await readSmsCode(browser, phone);
   await f.getByLabel("短信验证码").fill(code === "000000" ? "111111" : "000000");
   await f.getByLabel("新密码", { exact: true }).fill("Forgot2026");
   await f.getByLabel("确认新密码").fill("Forgot2026");
@@ -164,11 +180,15 @@ test("a personal user registers and joins an enterprise; then recovers a forgott
   await f.getByLabel("短信验证码").fill(code);
   await f.getByRole("button", { name: "重置密码" }).click();
   await expect(f.getByTestId("reset-done")).toBeVisible();
-  await signInAs(f, "grcs01", "Forgot2026");
+  await signInAs(f, username, "Forgot2026");
   await anon.close();
 });
 
 test("an administrator forces a password reset; the user must set a new one at next sign-in", async ({ page, browser }) => {
+  // On a retry the first attempt may already have changed the password.
+  const n = attempt();
+  const oldPassword = n ? `Tianhe2026${"x".repeat(n)}` : DEMO_PASSWORD;
+  const newPassword = `Tianhe2026${"x".repeat(n + 1)}`;
   const adminCtx = await browser.newContext();
   const a = await adminCtx.newPage();
   await signInAs(a, "admin");
@@ -178,14 +198,14 @@ test("an administrator forces a password reset; the user must set a new one at n
   await expect(a.getByText("已要求该用户下次登录时设置新密码")).toBeVisible();
   await adminCtx.close();
 
-  await signInRaw(page, "thscjg", DEMO_PASSWORD);
+  await signInRaw(page, "thscjg", oldPassword);
   await expect(page.getByTestId("must-change-password")).toBeVisible();
-  await page.getByLabel("原密码").fill(DEMO_PASSWORD);
-  await page.getByLabel("新密码", { exact: true }).fill("Tianhe2026x");
-  await page.getByLabel("确认新密码").fill("Tianhe2026x");
+  await page.getByLabel("原密码").fill(oldPassword);
+  await page.getByLabel("新密码", { exact: true }).fill(newPassword);
+  await page.getByLabel("确认新密码").fill(newPassword);
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByTestId("login-notice")).toHaveText("密码已修改，请使用新密码重新登录。");
-  await signInRaw(page, "thscjg", "Tianhe2026x");
+  await signInRaw(page, "thscjg", newPassword);
   await expect(page.getByText("注册审核状态")).toBeVisible();
 });
 
