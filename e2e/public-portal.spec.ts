@@ -48,7 +48,7 @@ test.describe("at 390 px", () => {
     await expect(page.getByText("李检定（示例）")).toBeVisible();
     await expect(page.getByText("王核验")).toHaveCount(0);
     expect(await page.locator("script").count()).toBe(0);
-    certificateNumber = (await page.locator("dt", { hasText: "证书编号" }).locator("xpath=following-sibling::dd").textContent())!.trim();
+    certificateNumber = (await page.locator("div:has(> dt:text-is('证书编号')) > dd").textContent())!.trim();
     expect(certificateNumber).not.toBe("");
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/certificate-valid-390.png`, fullPage: true });
   });
