@@ -5,13 +5,11 @@
 // Each call goes through the tRPC caller with a fresh context (the session user is re-read, as over HTTP),
 // alternating with a baseline call (profile.get: the session read plus one primary-key lookup).
 import { eq, sql as dsql } from "drizzle-orm";
-import postgres from "postgres";
 import { createCaller } from "../../src/server/api/root";
 import { createContext } from "../../src/server/api/trpc";
-import { openDb, type DB } from "../../src/server/db/open";
-import { prepareData } from "../../src/server/seed/prepare";
+import type { DB } from "../../src/server/db/open";
 import { users } from "../../src/server/db/schema";
-import { buildDataSet } from "./jurisdiction-data";
+import { openBenchDataSet } from "./jurisdiction-data";
 
 const TARGET_MS = 50;
 
@@ -20,46 +18,8 @@ async function main() {
   const runs = Number(process.argv[3] ?? 30);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("set DATABASE_URL (the benchmark runs on PostgreSQL)");
-  const name = rows === 1_000_000 ? "qjt_bench_1m" : `qjt_bench_${rows}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-
-  const [exists] = await admin`select 1 as ok from pg_database where datname = ${name}`;
-  let fresh = !exists;
-  if (exists) {
-    const probe = postgres(target.toString(), { max: 1, onnotice: () => {} });
-    const [r] = await probe`select count(*)::int as n from instruments where serial_no like 'BN-%'`.catch(() => [{ n: -1 }]);
-    await probe.end();
-    if (r!.n !== rows) {
-      console.log(`${name} holds ${r!.n} bench instruments, not ${rows}: rebuilding`);
-      await admin.unsafe(`drop database ${name} with (force)`);
-      fresh = true;
-    }
-  }
-  if (fresh) await admin.unsafe(`create database ${name}`);
-  await admin.end();
-
-  const t0 = performance.now();
-  const database = await openDb({ url: target.toString() });
-  await prepareData(database, { demo: fresh });
-  console.log(`opened ${name} (migrations applied) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const database = await openBenchDataSet(url, rows);
   try {
-    if (fresh) {
-      const raw = postgres(target.toString(), { max: 1, onnotice: () => {} });
-      const t1 = performance.now();
-      await buildDataSet(raw, rows);
-      await raw.end();
-      console.log(`built ${rows} instruments in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-    } else {
-      // A reused data set may just have been migrated: a migration that rewrites the table (a column type
-      // change) clears the visibility map, and index-only counts then fetch every heap row until autovacuum
-      // runs. Measure the steady state a live table is in, as the fresh build does.
-      const raw = postgres(target.toString(), { max: 1, onnotice: () => {} });
-      await raw.unsafe(`vacuum analyze instruments`);
-      await raw.unsafe(`vacuum analyze organisations`);
-      await raw.end();
-    }
     await report(database.db, runs);
   } finally {
     await database.close();

@@ -8,6 +8,7 @@ const benches = [
   ["scripts/bench/ledger-import.ts", "10000"],
   ["scripts/bench/ledger-list.ts", "100000"],
   ["scripts/bench/jurisdiction.ts", "1000000"],
+  ["scripts/bench/sweep.ts", "1000000"],
   // Issue 11 #7: the public pages against a plain node:http + postgres.js lookup (needs `next build` first).
   ["scripts/bench/public-pages.ts", "1000000"],
 ];

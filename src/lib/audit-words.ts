@@ -82,6 +82,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  "appointment.confirm": "确认预约",
+  "appointment.reschedule": "修改预约时间",
+  "appointment.reject": "拒绝预约",
+  "filing.revoke_by_reject": "拒绝预约并取消备案状态",
 
   // Issue 10 — reception and results
 
@@ -90,6 +94,13 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  "message.read": "站内消息标为已读",
+  "message.read_all": "站内消息全部标为已读",
+  "notification.preferences": "修改通知设置",
+  "org.notify_contacts": "修改单位通知联系人",
+  "org.webhook_save": "设置 Webhook",
+  "org.webhook_remove": "删除 Webhook",
+  "org.webhook_test": "发送 Webhook 测试",
 
   // Issue 11 — public portal
   "organisation.authorisation": "修改机构授权信息",

@@ -23,4 +23,31 @@ export const config = {
     const v = process.env.SEED_DEMO;
     return v === "1" ? true : v === "0" ? false : undefined;
   },
+  // Notifications (issue 13, README → 通知). Read at the moment of use, so tests can set them.
+  /** The platform's address, for links in e-mails and webhooks. */
+  get publicUrl() {
+    return process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000";
+  },
+  /** SMTP for e-mail; unset SMTP_HOST: e-mails are only written to the log (like the default SMS provider). */
+  get smtp() {
+    const host = process.env.SMTP_HOST;
+    if (!host) return null;
+    return {
+      host,
+      port: Number(process.env.SMTP_PORT ?? 587),
+      secure: process.env.SMTP_SECURE === "1",
+      user: process.env.SMTP_USER || undefined,
+      pass: process.env.SMTP_PASS || undefined,
+      from: process.env.SMTP_FROM || `"强检通" <no-reply@${host}>`,
+    };
+  },
+  /** An HTTP SMS gateway (JSON POST with a bearer secret); unset: SMS are only written to the log. */
+  get smsHttp() {
+    const url = process.env.SMS_HTTP_URL;
+    return url ? { url, secret: process.env.SMS_HTTP_SECRET ?? "" } : null;
+  },
+  /** WEBHOOK_ALLOW_PRIVATE=1 lets webhooks reach private and loopback addresses (SSRF guard off; tests, intranets). */
+  get webhookAllowPrivate() {
+    return process.env.WEBHOOK_ALLOW_PRIVATE === "1";
+  },
 };

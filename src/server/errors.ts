@@ -74,6 +74,10 @@ export const ERRORS = {
   CAPABILITY_REGION_OUTSIDE: { code: "BAD_REQUEST", message: "覆盖区域须在本机构辖区之内" },
   CAPABILITY_REGION_REQUIRED: { code: "BAD_REQUEST", message: "授权机构须列明覆盖区域" },
   CAPABILITY_KIND_NOT_VERIFIABLE: { code: "BAD_REQUEST", message: "仅实施型式批准（P）的种别不能设置检定能力" },
+  // Notifications (issue 13)
+  WEBHOOK_URL_INVALID: { code: "BAD_REQUEST", message: "Webhook 地址格式不正确" },
+  WEBHOOK_URL_PRIVATE: { code: "BAD_REQUEST", message: "Webhook 地址指向内网或本机地址，已拒绝" },
+  WEBHOOK_NOT_SET: { code: "BAD_REQUEST", message: "请先设置并启用 Webhook 地址" },
   // Appointment calendar and settings (issue 10 item 1, R-APT-5)
   APPOINTMENT_DAY_PAST: { code: "BAD_REQUEST", message: "预约日期已过，请选择今天以后的工作日" },
   APPOINTMENT_DAY_TODAY: { code: "BAD_REQUEST", message: "不能预约当天，请选择明天及以后的工作日" },
@@ -100,6 +104,9 @@ export const ERRORS = {
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  APT_RESCHEDULE_SAME_TIME: { code: "BAD_REQUEST", message: "新的预约时间与原时间相同，请选择其他日期或时段" },
+  APT_RESCHEDULE_SLOT_FULL: { code: "CONFLICT", message: "新时段剩余容量不足；如确需超出容量，请勾选“超出容量仍改约”" },
+  APT_NO_NUMBER: { code: "BAD_REQUEST", message: "待提交的预约单尚无预约单号，提交后才能打印预约单" },
 
   // Issue 10 — reception and results
 

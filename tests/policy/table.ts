@@ -1,5 +1,6 @@
 import type { UserRole } from "@/server/auth/session-user";
 import type { DemoAccount, Fixtures, Foreign } from "../helpers/fixtures";
+import { appointmentDeskPolicy } from "./table-appointment-desk";
 
 /**
  * The authorization policy: every tRPC procedure × role × relation → expected outcome.
@@ -292,6 +293,57 @@ const enterpriseOnly = (extra: NonNullable<PolicyEntry["relations"]>): NonNullab
   { relation: "otherInScope", as: "byscjg", input: idsOf(STATION), expect: "FORBIDDEN", note: "R-LED-2 regulators do not keep ledgers" },
 ];
 
+/**
+ * Issue 13 (notifications). Messages and preferences are the caller's own (the user id is the scope: another
+ * user's message id marks nothing); organisation contacts and webhook belong to the organisation's owner
+ * (every demo account owns its organisation; a personal user owns none). Sweep inputs change nothing.
+ */
+const notifyPolicy: Record<string, PolicyEntry> = {
+  "notification.list": {
+    access: "signedIn",
+    input: () => ({ limit: 5 }),
+    relations: [{ relation: "own", as: "jyzqy", input: () => ({ limit: 5, unreadOnly: true }), expect: "ok", note: "own messages only: takes no user id" }],
+  },
+  "notification.unreadCount": { access: "signedIn", relations: [{ relation: "own", as: "jyzqy", input: () => undefined, expect: "ok", note: "own count" }] },
+  "notification.markRead": {
+    access: "signedIn",
+    input: () => ({ ids: [NO_SUCH] }),
+    relations: [{ relation: "own", as: "jyzqy", input: () => ({ ids: [] }), expect: "BAD_REQUEST", note: "at least one id" }],
+  },
+  "notification.markAllRead": { access: "signedIn", relations: [{ relation: "own", as: "yyqy", input: () => undefined, expect: "ok", note: "own messages only" }] },
+  "notification.preferences": { access: "signedIn", relations: [{ relation: "own", as: "gzjly", input: () => undefined, expect: "ok", note: "own preferences" }] },
+  "notification.savePreferences": {
+    access: "signedIn",
+    input: () => ({ items: [{ event: "fee_due", email: true, sms: false }] }),
+    relations: [{ relation: "own", as: "jyzqy", input: () => ({ items: [{ event: "no_such_event", email: true, sms: true }] }), expect: "BAD_REQUEST", note: "unknown event" }],
+  },
+  "notification.orgSettings": {
+    access: "signedIn",
+    relations: [
+      { relation: "own", as: "jyzqy", input: () => undefined, expect: "ok", note: "owner of the enterprise" },
+      { relation: "outOfScope", as: "grlw", input: () => undefined, expect: "FORBIDDEN", note: "a personal user owns no organisation" },
+    ],
+  },
+  "notification.saveContacts": {
+    access: "signedIn",
+    input: () => ({ contactPhone: "123" }),
+    relations: [{ relation: "outOfScope", as: "grlw", input: () => ({ contactEmail: "" }), expect: "FORBIDDEN", note: "not an owner" }],
+  },
+  "notification.saveWebhook": {
+    access: "signedIn",
+    input: () => ({ url: "ftp://example.com/hook", secret: "0123456789abcdef" }),
+    relations: [
+      { relation: "own", as: "jyzqy", input: () => ({ url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef" }), expect: "BAD_REQUEST", note: "SSRF: loopback refused" },
+      { relation: "outOfScope", as: "grlw", input: () => ({ url: "http://203.0.113.1/hook", secret: "0123456789abcdef" }), expect: "FORBIDDEN", note: "not an owner" },
+    ],
+  },
+  "notification.removeWebhook": { access: "signedIn", relations: [{ relation: "outOfScope", as: "grlw", input: () => undefined, expect: "FORBIDDEN", note: "not an owner" }] },
+  "notification.testWebhook": {
+    access: "signedIn",
+    relations: [{ relation: "own", as: "yyqy", input: () => undefined, expect: "BAD_REQUEST", note: "no webhook set" }],
+  },
+};
+
 export const policy: Record<string, PolicyEntry> = {
   "region.children": { access: "public", input: () => ({ parentCode: "4401" }) },
   "region.path": { access: "public", input: () => ({ code: "440111" }) },
@@ -354,6 +406,7 @@ export const policy: Record<string, PolicyEntry> = {
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  ...appointmentDeskPolicy,
 
   // Issue 10 — reception and results
 
@@ -362,6 +415,7 @@ export const policy: Record<string, PolicyEntry> = {
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  ...notifyPolicy,
 
   // Issue 11 — public portal (the /v/, /i/, search and label routes are route handlers: tests/public/*)
   "directory.authorisation": {

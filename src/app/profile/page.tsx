@@ -14,7 +14,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   if (!user) redirect("/login?next=/profile");
   const sp = await searchParams;
   return (
-    <AccountFrame back={user.mustChangePassword ? undefined : { href: ROLE_HOME[user.role] ?? "/", label: "返回" }}>
+    <AccountFrame bell={!user.mustChangePassword} back={user.mustChangePassword ? undefined : { href: ROLE_HOME[user.role] ?? "/", label: "返回" }}>
       <h1 className="text-xl font-semibold">账户设置</h1>
       {user.mustChangePassword || sp.force ? (
         <p className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm" role="status" data-testid="must-change-password">

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ROLE_HOME, type NavRole } from "@/lib/navigation";
 import { ORG_STATUS_LABEL, ROLE_LABEL } from "@/lib/words";
 import { getSessionUser } from "@/server/auth/session";
+import { MessageBell } from "@/components/notify/bell";
 import { Brand } from "./brand";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { MobileNav, SidebarNav } from "./sidebar-nav";
@@ -26,7 +27,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
   return (
     <div className="flex min-h-dvh flex-col">
       <SessionKeepAlive />
-      <header className="sticky top-0 z-30 border-b bg-background">
+      <header className="sticky top-0 z-30 border-b bg-background print:hidden">
         <div className="flex h-14 items-center gap-2 px-3 sm:px-4">
           <MobileNav role={role} org={navOrg} />
           <Brand href={`/${role}`} />
@@ -37,6 +38,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
                 {user.displayName}（{user.username}）· {ROLE_LABEL[user.role]}
               </div>
             </div>
+            <MessageBell />
             <Button variant="ghost" size="sm" asChild>
               <Link href="/profile" aria-label="账户设置">
                 <UserCog aria-hidden />
@@ -49,7 +51,7 @@ export async function RoleShell({ role, children }: { role: NavRole; children: R
       </header>
       <div className="flex flex-1">
         <SidebarNav role={role} org={navOrg} />
-        <main className="min-w-0 flex-1 p-4 sm:p-6">
+        <main className="min-w-0 flex-1 p-4 sm:p-6 print:p-0">
           {pending && user.org ? (
             <div className="rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm" role="status">
               <div className="mb-1 flex items-center gap-2 font-medium">

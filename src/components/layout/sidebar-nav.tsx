@@ -39,7 +39,7 @@ function NavLinks({ role, org, onNavigate }: { role: NavRole; org: NavOrg; onNav
 
 export function SidebarNav({ role, org }: { role: NavRole; org: NavOrg }) {
   return (
-    <nav aria-label="功能菜单" className="hidden w-52 shrink-0 border-r bg-muted/30 p-3 md:block">
+    <nav aria-label="功能菜单" className="hidden w-52 shrink-0 border-r bg-muted/30 p-3 md:block print:hidden">
       <NavLinks role={role} org={org} />
     </nav>
   );

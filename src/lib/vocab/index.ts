@@ -19,6 +19,7 @@ export * from "./return-reason";
 export * from "./flow-status";
 export * from "./outbox-channel";
 export * from "./outbox-status";
+export * from "./notify-event";
 export * from "./attachment-slot";
 export * from "./calendar-day-kind";
 export * from "./appointment-state";

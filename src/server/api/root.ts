@@ -19,6 +19,8 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 10 — booking (enterprise side)
 
 // Issue 10 — institution confirmation and appointment sheet
+import { appointmentDeskRouter } from "./routers/appointments/desk";
+import { appointmentViewRouter } from "./routers/appointments/view";
 
 // Issue 10 — reception and results
 
@@ -27,6 +29,7 @@ import { createCallerFactory, router } from "./trpc";
 // Issue 12 — regulator workspace
 
 // Issue 13 — notifications
+import { notificationRouter } from "./routers/notify";
 
 // Issue 11 — public portal
 import { directoryRouter } from "./routers/directory";
@@ -53,6 +56,8 @@ export const appRouter = router({
   // Issue 10 — booking (enterprise side)
 
   // Issue 10 — institution confirmation and appointment sheet
+  appointmentDesk: appointmentDeskRouter,
+  appointmentView: appointmentViewRouter,
 
   // Issue 10 — reception and results
 
@@ -61,6 +66,7 @@ export const appRouter = router({
   // Issue 12 — regulator workspace
 
   // Issue 13 — notifications
+  notification: notificationRouter,
 
   // Issue 11 — public portal
   directory: directoryRouter,

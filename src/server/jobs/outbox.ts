@@ -4,6 +4,9 @@ import type { DB } from "@/server/db/open";
 import { outbox } from "@/server/db/schema";
 import { afterFailure, errorText, LEASE_MS, PROVIDER_TIMEOUT_MS } from "@/server/domain/notify/delivery";
 import type { OutboxMessage, Providers } from "@/server/notify/providers";
+import { OUTBOX_CHANNEL_LABEL } from "@/lib/vocab/outbox-channel";
+import { chinaToday } from "@/lib/china-day";
+import { sweepClaimed, sweepIfDue } from "./sweep";
 
 export type DeliveryReport = { claimed: number; sent: number; retried: number; failed: number };
 
@@ -55,7 +58,7 @@ export async function deliverDue(db: DB, opts: { now?: Date; limit?: number; pro
   return report;
 }
 
-const CHANNEL_NAME = { sms: "短信", email: "邮件", webhook: "Webhook" } as const;
+const CHANNEL_NAME = OUTBOX_CHANNEL_LABEL;
 
 async function attempt(providers: Providers, row: OutboxMessage): Promise<{ ok: true } | { ok: false; error: string }> {
   const provider = providers[row.channel];
@@ -78,6 +81,22 @@ async function attempt(providers: Providers, row: OutboxMessage): Promise<{ ok: 
 
 const STARTED = Symbol.for("qjt.outboxWorker");
 
+let sweptDay: string | null = null;
+
+/** R-WRN-1: the expiry sweep, from this worker, once per China calendar day (see sweepIfDue). */
+async function dailySweep(db: DB) {
+  const now = new Date();
+  if (sweptDay === chinaToday(now)) return;
+  try {
+    const r = await sweepIfDue(db, now);
+    if (r) console.info(`[sweep] ${r.day}：到期预警 ${r.warned.due30} 台，超期 ${r.warned.expired} 台，通知 ${r.enterprises} 家使用单位，日报 ${r.digests} 份`);
+    // Claimed by this or another process, or done: check again tomorrow. Before the hour: check again later.
+    if (r || (await sweepClaimed(db, chinaToday(now)))) sweptDay = chinaToday(now);
+  } catch (err) {
+    console.error(`[sweep] 到期预警失败：${errorText(err)}`);
+  }
+}
+
 /**
  * Runs `deliverDue` every `intervalMs` inside this process — started once per process (instrumentation.ts),
  * never overlapping itself, and not keeping the process alive. Several server processes may each run one:
@@ -93,6 +112,7 @@ export function startOutboxWorker(db: DB, providers: Providers, intervalMs = 500
     running = true;
     deliverDue(db, { providers })
       .catch((err: unknown) => console.error(`[outbox] 投递失败：${errorText(err)}`))
+      .then(() => dailySweep(db))
       .finally(() => {
         running = false;
       });

@@ -3,26 +3,27 @@ import type { Queryable } from "@/server/db/open";
 import { outbox } from "@/server/db/schema";
 import type { OutboxChannel } from "./providers";
 
+export type OutboxInput = { channel: OutboxChannel; recipient: string; template: string; data?: Record<string, unknown>; subject?: string; body: string };
+
 /**
  * Writes a message to the outbox with `tx`, the transaction of the event that causes it (R-NTF-1): it commits
  * or rolls back with that event, and nothing is sent here — the delivery worker (src/server/jobs/outbox.ts)
  * sends it after the commit.
  */
-export async function enqueue(
-  tx: Queryable,
-  message: { channel: OutboxChannel; recipient: string; template: string; data?: Record<string, unknown>; subject?: string; body: string },
-) {
-  const [row] = await tx
+export async function enqueue(tx: Queryable, message: OutboxInput) {
+  const [id] = await enqueueMany(tx, [message]);
+  if (id === undefined) throw new Error("outbox insert returned no row");
+  return id;
+}
+
+/** Several messages in one statement (an event's recipients × channels), same rule as `enqueue`. */
+export async function enqueueMany(tx: Queryable, messages: OutboxInput[]): Promise<number[]> {
+  if (messages.length === 0) return [];
+  const rows = await tx
     .insert(outbox)
-    .values({
-      channel: message.channel,
-      recipient: message.recipient,
-      template: message.template,
-      data: message.data ?? {},
-      subject: message.subject ?? null,
-      body: message.body,
-    })
+    .values(
+      messages.map((m) => ({ channel: m.channel, recipient: m.recipient, template: m.template, data: m.data ?? {}, subject: m.subject ?? null, body: m.body })),
+    )
     .returning({ id: outbox.id });
-  if (!row) throw new Error("outbox insert returned no row");
-  return row.id;
+  return rows.map((r) => r.id);
 }

@@ -12,4 +12,5 @@ export * from "./ledger";
 export * from "./sequences";
 export * from "./calendar";
 export * from "./appointments";
+export * from "./notifications";
 export * from "./public";

@@ -75,3 +75,14 @@ describe("filing transitions", () => {
     expect(code(() => instrumentCode("440111", "2026-11-23", 10000))).toBe("FILING_CODE_EXHAUSTED");
   });
 });
+
+describe("R-APT-4 取消备案状态 returns an approved filing (R-FIL-6)", () => {
+  it("R-APT-4 an approved filing goes back to 被退回 as a reviewer's return with the text", async () => {
+    const { revokedFiling } = await import("./transitions");
+    expect(revokedFiling({ state: "filed" }, "预约单 S1 被拒绝：原因")).toEqual({ state: "returned", returnReason: "other", returnText: "预约单 S1 被拒绝：原因" });
+  });
+  it("R-APT-4 a filing not approved (pending, assigned, returned) is not taken back", async () => {
+    const { revokedFiling } = await import("./transitions");
+    for (const state of ["pending", "assigned", "returned"] as const) expect(() => revokedFiling({ state }, "x")).toThrow(/状态已变化/);
+  });
+});

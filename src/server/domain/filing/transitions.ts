@@ -83,3 +83,12 @@ export function instrumentCode(countyCode: string, day: string, seq: number): st
   if (seq < 1 || seq > 9999) throw new AppError("FILING_CODE_EXHAUSTED");
   return `${countyCode}${day.replace(/-/g, "")}${String(seq).padStart(4, "0")}`;
 }
+
+/**
+ * R-APT-4 取消备案状态: rejecting an appointment may return its instruments' filings to 被退回 (R-FIL-6). Only
+ * an approved filing can be taken back this way; the return reads like a reviewer's return ("other" + text).
+ */
+export function revokedFiling(f: { state: FilingState }, text: string): { state: "returned"; returnReason: ReturnReason; returnText: string } {
+  if (f.state !== "filed") throw new AppError("FILING_STATE_CHANGED");
+  return { state: "returned", returnReason: "other", returnText: text };
+}

@@ -2,16 +2,16 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { DB } from "@/server/db/open";
-import { organisations, users } from "@/server/db/schema";
+import { organisations } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
-import { enqueue } from "@/server/notify/outbox";
+import { notifyEvent } from "@/server/notify/events";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import { reviewScope } from "./review-scope";
 
 /**
  * Approves or rejects a pending registration (R-ACC-3). The row is re-read inside the transaction with the
  * reviewer's queue in the WHERE clause (outside it: NOT_FOUND) and must still be pending; the applicant is
- * told by SMS (SPEC §9 "registration reviewed"); the decision and its audit row commit together.
+ * notified (SPEC §9 "registration reviewed"); the decision and its audit row commit together.
  */
 export async function reviewRegistration(
   db: DB,
@@ -43,19 +43,12 @@ export async function reviewRegistration(
       before: { status: org.status, rejectReason: org.rejectReason },
       after: next,
     });
-    const [owner] = await tx.select({ phone: users.phone }).from(users).where(eq(users.orgId, org.id)).limit(1);
-    const phone = org.contactPhone ?? owner?.phone;
-    if (phone) {
-      await enqueue(tx, {
-        channel: "sms",
-        recipient: phone,
-        template: decision.approve ? "registration_approved" : "registration_rejected",
-        data: { orgId: org.id },
-        body: decision.approve
-          ? `【强检通】${org.name}的注册申请已通过审核，现在可以登录办理业务。`
-          : `【强检通】${org.name}的注册申请被退回，原因：${decision.reason}。请登录修改后重新提交。`,
-      });
-    }
+    // SPEC §9 "registration reviewed": in-app, and SMS / e-mail to the applicant and the contact (issue 13 #3).
+    await notifyEvent(tx, {
+      kind: "registration_reviewed",
+      orgId: org.id,
+      data: decision.approve ? { orgName: org.name, approved: true } : { orgName: org.name, approved: false, reason: decision.reason },
+    });
     return { id: org.id, ...next };
   });
 }

@@ -11,6 +11,7 @@ import { chinaToday } from "@/lib/china-day";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
 import { loadCandidates, routeFor } from "./candidates";
+import { notifyFilingsApproved, notifyFilingsAssigned, notifyFilingsReturned } from "./notify-filings";
 
 export type Decider = Actor & { orgId: number; caller: Caller; regionCode: string | null };
 
@@ -33,6 +34,8 @@ async function lockFilings(tx: Tx, filingIds: number[], orgId: number) {
       method: instruments.method,
       provinceCode: instruments.provinceCode,
       cityCode: instruments.cityCode,
+      enterpriseId: instruments.enterpriseId,
+      instrumentName: instruments.name,
     })
     .from(filings)
     .innerJoin(instruments, eq(instruments.id, filings.instrumentId))
@@ -88,6 +91,7 @@ async function approveLocked(tx: Tx, d: Decider, rows: Locked[], institutionId: 
       after: { state: "filed", institutionId, instrumentCode: codes.get(r.id), approvedOn: day },
     })),
   );
+  await notifyFilingsApproved(tx, institutionId, rows);
   return { decided: rows.length, codes: [...codes.values()] };
 }
 
@@ -144,6 +148,7 @@ export function assignFilings(db: DB, d: Decider, filingIds: number[], targetId:
       d,
       rows.map((r) => ({ action: "filing.assign", entityType: "filing", entityId: r.id, before: { state: r.state }, after: { state: "assigned", assignedInstitutionId: targetId } })),
     );
+    await notifyFilingsAssigned(tx, d.orgId, targetId, rows);
     return { decided: rows.length };
   });
 }
@@ -167,6 +172,7 @@ export function returnFilings(db: DB, d: Decider, filingIds: number[], reason: R
       d,
       rows.map((r) => ({ action: "filing.return", entityType: "filing", entityId: r.id, before: { state: r.state }, after: { state: "returned", reason, text } })),
     );
+    await notifyFilingsReturned(tx, d.orgId, rows, reason, text);
     return { decided: rows.length };
   });
 }

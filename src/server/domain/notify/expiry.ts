@@ -1,0 +1,34 @@
+import { addDays } from "@/lib/china-day";
+
+/**
+ * R-WRN-1 expiry warnings, pure. validUntil is inclusive (R-TIME-1): an instrument valid until V is overdue
+ * from V + 1. On China day T the sweep gives
+ * - `due30` to instruments with T ≤ V ≤ T + 30: on the day V is 30 days ahead, and — if a sweep was missed —
+ *   on the next sweep before V (never twice: the warning's key is instrument × kind × V);
+ * - `expired` to instruments with T − CATCH_UP_DAYS ≤ V ≤ T − 1: on the day V has passed, or on the next sweep
+ *   within a week if days were missed. Instruments overdue for longer are no longer "newly overdue".
+ */
+export const WARN_DAYS_BEFORE = 30;
+export const CATCH_UP_DAYS = 7;
+export type WarningKind = "due30" | "expired";
+
+/** The validUntil days (inclusive range) the sweep of `today` warns for, per kind. */
+export function warningWindow(kind: WarningKind, today: string): { from: string; to: string } {
+  return kind === "due30" ? { from: today, to: addDays(today, WARN_DAYS_BEFORE) } : { from: addDays(today, -CATCH_UP_DAYS), to: addDays(today, -1) };
+}
+
+/** Which warning (if any) an instrument valid until `validUntil` is due on `today` (ignoring the ones given). */
+export function warningDue(validUntil: string, today: string): WarningKind | null {
+  for (const kind of ["due30", "expired"] as const) {
+    const w = warningWindow(kind, today);
+    if (validUntil >= w.from && validUntil <= w.to) return kind;
+  }
+  return null;
+}
+
+/** The days of a window, in order (the sweep takes one day's instruments per batch, by the index). */
+export function daysOf(w: { from: string; to: string }): string[] {
+  const out: string[] = [];
+  for (let d = w.from; d <= w.to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
