@@ -63,3 +63,25 @@ describe("issue 13 #3 filing and registration events", () => {
     expect(await database.db.select().from(outbox).where(gt(outbox.id, before))).toEqual([]);
   });
 });
+
+describe("issue 13 #3 appointment events (issue 10 #3)", () => {
+  it("confirming and rejecting an appointment each tell the enterprise in the decision's transaction", async () => {
+    const desk = await callerAs(database.db, "byjls");
+    const before = await lastId();
+    await desk.appointmentDesk.confirm({ id: fx.appointment["YY-0001"]! });
+    const confirmed = await queuedSince(before, "appointment_confirmed");
+    expect(confirmed.filter((r) => r.channel === "inapp").map((r) => r.recipient).sort()).toEqual(await usersOf(fx.org.stationEnterprise!));
+    expect(confirmed[0]!.body).toMatch(/已由广州市白云区计量检定所（示例）确认/);
+
+    const mid = await lastId();
+    await desk.appointmentDesk.reject({ id: fx.appointment["YY-0004"]!, reason: "检定车辆检修", cancelFilings: false });
+    const rejected = await queuedSince(mid, "appointment_rejected");
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected[0]!.body).toMatch(/原因：检定车辆检修/);
+
+    // A refused decision (already rejected) queues nothing.
+    const last = await lastId();
+    await expect(desk.appointmentDesk.reject({ id: fx.appointment["YY-0004"]!, reason: "再拒一次", cancelFilings: false })).rejects.toThrow();
+    expect(await lastId()).toBe(last);
+  });
+});

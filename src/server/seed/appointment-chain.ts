@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type AppointmentItemState, type AppointmentState, type Method, type Verdict, SLOT_HOLDING_STATES } from "@/lib/vocab";
-import { addDays } from "@/lib/china-day";
+import { addDays, chinaToday } from "@/lib/china-day";
 import type { Tx } from "@/server/db/open";
 import { appointmentItems, appointments, appointmentSlots, catalogueKinds, instruments, results, slotUsage, type AppointmentHistoryEntry } from "@/server/db/schema";
 import { appointmentNumber, methodLetter } from "@/server/domain/appointments/transitions";
@@ -46,16 +46,20 @@ const ITEM_STATE: Record<AppointmentState, AppointmentItemState> = {
 export async function seedAppointmentChain(tx: Tx, spec: ChainSpec): Promise<Chain> {
   const [slot] = await tx.select().from(appointmentSlots).where(eq(appointmentSlots.institutionId, spec.institutionId)).orderBy(asc(appointmentSlots.startTime)).limit(1);
   if (!slot) throw new Error("seedAppointmentChain: the institution has no slots");
-  const submittedOn = addDays(spec.day, -3);
+  // Steps before the appointment day happened in the past: for an appointment still ahead they are dated
+  // from today backwards, never after today (the timeline and the number's date stay believable).
+  const today = chinaToday();
+  const before = (n: number) => (spec.day > today ? addDays(today, -n + 1) : addDays(spec.day, -n));
+  const submittedOn = before(3);
   const number = spec.state === "draft" ? null : appointmentNumber(spec.method, submittedOn, await nextNumber(tx, "appointment", methodLetter(spec.method), submittedOn));
   const at = (day: string, time = "09:00") => new Date(`${day}T${time}:00+08:00`).toISOString();
   const ent = { byOrgId: spec.enterpriseId, byUserId: spec.enterpriseUserId ?? null };
   const inst = { byOrgId: spec.institutionId, byUserId: spec.institutionUserId ?? null };
-  const history: AppointmentHistoryEntry[] = [{ at: at(addDays(spec.day, -4)), action: "created", state: "draft", ...ent }];
+  const history: AppointmentHistoryEntry[] = [{ at: at(before(4), "08:45"), action: "created", state: "draft", ...ent }];
   const reached = (s: AppointmentState) => spec.state === s;
   if (!reached("draft")) history.push({ at: at(submittedOn), action: "submitted", state: "submitted", ...ent });
-  if (reached("rejected")) history.push({ at: at(addDays(spec.day, -2)), action: "rejected", state: "rejected", ...inst, text: spec.rejectReason ?? "该时段检定人员外出，请改约其他日期" });
-  if (["confirmed", "received", "completed"].includes(spec.state)) history.push({ at: at(addDays(spec.day, -2)), action: "confirmed", state: "confirmed", ...inst });
+  if (reached("rejected")) history.push({ at: at(before(2), "10:00"), action: "rejected", state: "rejected", ...inst, text: spec.rejectReason ?? "该时段检定人员外出，请改约其他日期" });
+  if (["confirmed", "received", "completed"].includes(spec.state)) history.push({ at: at(before(2), "10:00"), action: "confirmed", state: "confirmed", ...inst });
   if (reached("received") || reached("completed")) history.push({ at: at(spec.day, "09:30"), action: "received", state: "received", ...inst, instrumentIds: spec.instrumentIds });
   if (reached("completed")) history.push({ at: at(spec.day, "16:00"), action: "completed", state: "completed", ...inst });
 
@@ -79,7 +83,7 @@ export async function seedAppointmentChain(tx: Tx, spec: ChainSpec): Promise<Cha
       rejectReason: reached("rejected") ? (spec.rejectReason ?? "该时段检定人员外出，请改约其他日期") : null,
       createdBy: spec.enterpriseUserId ?? null,
       submittedAt: reached("draft") ? null : new Date(at(submittedOn)),
-      confirmedAt: ["confirmed", "received", "completed"].includes(spec.state) ? new Date(at(addDays(spec.day, -2))) : null,
+      confirmedAt: ["confirmed", "received", "completed"].includes(spec.state) ? new Date(at(before(2), "10:00")) : null,
       receivedAt: reached("received") || reached("completed") ? new Date(at(spec.day, "09:30")) : null,
       completedAt: reached("completed") ? new Date(at(spec.day, "16:00")) : null,
       history,

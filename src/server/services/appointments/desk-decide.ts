@@ -9,6 +9,7 @@ import { assertBookableDay } from "@/server/domain/appointments/calendar";
 import { assertReschedule } from "@/server/domain/appointments/reschedule";
 import { appointmentTransition, itemTransition } from "@/server/domain/appointments/transitions";
 import { AppError, notFound } from "@/server/errors";
+import { notifyEvent } from "@/server/notify/events";
 import { writeAudit } from "@/server/services/audit";
 import { returnFilingsOfInstruments } from "@/server/services/filing/revoke-filings";
 import { loadPlatformCalendar } from "./holidays";
@@ -51,6 +52,11 @@ export function confirmAppointment(db: DB, caller: Caller, id: number) {
       .set({ state, confirmedAt: new Date(), history: append(step(caller, { action: "confirmed", state })), updatedAt: new Date() })
       .where(eq(appointments.id, a.id));
     await writeAudit(tx, caller.actor, { action: "appointment.confirm", entityType: "appointment", entityId: a.id, before: { state: a.state }, after: { state } });
+    await notifyEvent(tx, {
+      kind: "appointment_confirmed",
+      orgId: a.enterpriseId,
+      data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, date: a.day, timeSlot: `${a.slotLabel} ${a.slotStart}–${a.slotEnd}` },
+    });
     return { id: a.id, state };
   });
 }
@@ -107,6 +113,11 @@ export function rescheduleAppointment(db: DB, caller: Caller, input: z.output<ty
       before: { state: a.state, day: a.day, slotId: a.slotId, slotLabel: a.slotLabel },
       after: { state, day: input.day, slotId: slot.id, slotLabel: slot.label, reason: input.reason, places: a.instrumentCount, overCapacity },
     });
+    await notifyEvent(tx, {
+      kind: "appointment_rescheduled",
+      orgId: a.enterpriseId,
+      data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, fromDate: a.day, toDate: input.day, timeSlot: `${slot.label} ${slot.startTime}–${slot.endTime}`, reason: input.reason },
+    });
     return { id: a.id, state, day: input.day, slotLabel: slot.label, overCapacity };
   });
 }
@@ -153,6 +164,11 @@ export function rejectAppointment(db: DB, caller: Caller, input: z.output<typeof
         after: { state, reason: input.reason, cancelFilings: input.cancelFilings, cancelledItems: open.map((i) => i.id), filingsReturnedFor: filings.returned },
       },
     ]);
+    await notifyEvent(tx, {
+      kind: "appointment_rejected",
+      orgId: a.enterpriseId,
+      data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, reason: input.reason },
+    });
     return { id: a.id, state, cancelledInstruments: instrumentIds.length, filingsReturned: filings.returned.length };
   });
 }
