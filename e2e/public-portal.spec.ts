@@ -15,6 +15,7 @@ let labelUrls: string[] = [];
 let certificateNumber = "";
 
 test("R-PUB-3 the hospital prints an A4 label sheet of three instruments; every QR decodes to its /i/ page", async ({ page }) => {
+  test.setTimeout(180_000); // sign-in, the ledger and a PDF: slow on a shared CI machine
   await signInAs(page, "yyqy");
   await page.goto("/enterprise/instruments");
   await page.locator("#ledger-q").fill("YY-010");
