@@ -25,5 +25,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Route handlers under /api answer JSON and files (and check writes themselves); static chunks need no policy.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico).*)"],
+  // The public lookups /v/, /i/ and /search (issue 11) are GET-only route handlers that send their own, stricter
+  // policy (no script at all: src/components/public/html.ts), so they skip this per-request step.
+  matcher: ["/((?!api/|v/|i/|search$|_next/static/|_next/image|favicon.ico).*)"],
 };

@@ -214,7 +214,7 @@ describe("R-FIL-4 code sequence under load", () => {
     void _id; void _c; void _u;
     const fresh = await database.db
       .insert(instruments)
-      .values(Array.from({ length: 12 }, (_, i) => ({ ...base, serialNo: `RACE-${i}`, serialNorm: `race-${i}`, filingStatus: "none" as const, flowStatus: null, institutionId: null, instrumentCode: null, filingApprovedOn: null, validUntil: null, certificateNo: null, failedSince: null })))
+      .values(Array.from({ length: 12 }, (_, i) => ({ ...base, serialNo: `RACE-${i}`, serialNorm: `race-${i}`, filingStatus: "none" as const, flowStatus: null, institutionId: null, instrumentCode: null, filingApprovedOn: null, validUntil: null, certificateNo: null, failedSince: null, labelToken: null })))
       .returning({ id: instruments.id });
     const ent = await as("jyzqy");
     const { filingIds } = await ent.filing.submit({ items: fresh.map((f) => ({ instrumentId: f.id, institutionId: fx.org.gzInstitute })) });

@@ -14,6 +14,8 @@ const benches = [
   ["scripts/bench/booking.ts", "7"],
   // Issue 10 — reception and results
   ["scripts/bench/results-batch.ts", "500"],
+  // Issue 11 #7: the public pages against a plain node:http + postgres.js lookup (needs `next build` first).
+  ["scripts/bench/public-pages.ts", "1000000"],
 ];
 let failed = 0;
 for (const [file, arg] of benches) {

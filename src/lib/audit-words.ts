@@ -125,6 +125,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "org.webhook_remove": "删除 Webhook",
   "org.webhook_test": "发送 Webhook 测试",
 
+  // Issue 11 — public portal
+  "organisation.authorisation": "修改机构授权信息",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {

@@ -89,5 +89,7 @@ export const PUBLIC_NAV = [
   { label: "首页", href: "/" },
   { label: "器具目录", href: "/catalogue" },
   { label: "公示公告", href: "/notices" },
+  // Issue 11 — public portal
+  { label: "检定机构", href: "/institutions" },
 ];
 

@@ -142,6 +142,11 @@ export const ERRORS = {
   DISPENSER_DUPLICATE: { code: "CONFLICT", message: "该加油站已登记同一生产厂家和出厂编号的加油机" },
   DISPENSER_NOT_STATION: { code: "BAD_REQUEST", message: "所选单位不是使用单位，不能登记加油机" },
 
+  // Issue 11 — public portal
+  PUBLIC_RATE_LIMITED: { code: "TOO_MANY_REQUESTS", message: "查询过于频繁，请一分钟后再试" },
+  LABELS_NONE: { code: "BAD_REQUEST", message: "请选择已备案的器具再打印标签" },
+  LABELS_TOO_MANY: { code: "BAD_REQUEST", message: "一次最多打印 240 张标签，请分批打印" },
+
 } as const satisfies Record<string, { code: ErrorClass; message: string }>;
 
 export type AppErrorCode = keyof typeof ERRORS;

@@ -834,6 +834,24 @@ export const policy: Record<string, PolicyEntry> = {
   // Issue 13 — notifications
   ...notifyPolicy,
 
+  // Issue 11 — public portal (the /v/, /i/, search and label routes are route handlers: tests/public/*)
+  "directory.authorisation": {
+    access: ["institution", "admin"],
+    input: (fx) => ({ orgId: fx.org.gzInstitute }),
+    relations: [
+      { relation: "own", as: "gzjly", input: () => ({}), expect: "ok", note: "issue 11 #5 own authorisation" },
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ orgId: fx.org.gzInstitute }), expect: "NOT_FOUND", note: "another institution's" },
+      { relation: "otherInScope", as: "admin", input: (fx) => ({ orgId: fx.org.gzInstitute }), expect: "ok", note: "administrator keeps any institution's" },
+    ],
+  },
+  "directory.updateAuthorisation": {
+    access: ["institution", "admin"],
+    input: () => ({ orgId: NO_SUCH, authorisationCertNo: "X", authorisationValidUntil: "2030-01-01" }),
+    relations: [
+      { relation: "outOfScope", as: "byjls", input: (fx) => ({ orgId: fx.org.gzInstitute, authorisationCertNo: "X", authorisationValidUntil: "2030-01-01" }), expect: "NOT_FOUND", note: "issue 11 #5 another institution's" },
+      { relation: "outOfScope", as: "admin", input: () => ({ orgId: NO_SUCH, authorisationCertNo: "X", authorisationValidUntil: "2030-01-01" }), expect: "NOT_FOUND", note: "no such institution" },
+    ],
+  },
 
   // Accounts (issue 3). Public steps answer everyone; sweep inputs are harmless (bad codes, unknown ids).
   "account.requestRegisterCode": { access: "public", input: () => ({ phone: "13900000999" }) },

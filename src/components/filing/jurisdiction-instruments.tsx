@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { PrintLabels } from "@/components/labels/print-labels";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ListPager } from "@/components/list/list-pager";
@@ -134,6 +135,7 @@ export function JurisdictionInstruments() {
                   <Button size="sm" variant="ghost" onClick={() => setHistory(i.id)}>
                     查看
                   </Button>
+                  {i.filingStatus === "filed" ? <PrintLabels ids={[i.id]} /> : null}
                 </TableCell>
               </TableRow>
             ))}

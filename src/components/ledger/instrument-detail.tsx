@@ -8,6 +8,7 @@ import { useState } from "react";
 import { FilingHistoryDialog } from "@/components/filing/filing-history";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { PrintLabels } from "@/components/labels/print-labels";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateTime } from "@/lib/format";
 import { FILING_STATUS_LABEL, INSTRUMENT_STATUS_LABEL, METHOD_LABEL, ORIGIN_LABEL, PURPOSE_LABEL } from "@/lib/words";
@@ -71,6 +72,7 @@ export function InstrumentDetail({ id }: { id: number }) {
               </Link>
             </Button>
             <LifecycleActions ids={[id]} verbs={verbs} onDone={(v) => v === "remove" && router.push("/enterprise/instruments")} />
+            {d.filingStatus === "filed" ? <PrintLabels ids={[id]} /> : null}
           </div>
         ) : null}
       </div>

@@ -8,6 +8,7 @@ import { RegionPicker } from "@/components/region/region-picker";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { PrintLabels } from "@/components/labels/print-labels";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ListPager } from "@/components/list/list-pager";
@@ -190,6 +191,7 @@ export function LedgerTable() {
         <div className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 p-2 text-sm">
           <span>已选 {selected.size} 台</span>
           <LifecycleActions ids={[...selected]} verbs={["stop", "enable", "scrap", "remove"]} onDone={() => setSelected(new Set())} />
+          <PrintLabels ids={[...selected]} />
           <Button type="button" size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
             取消选择
           </Button>

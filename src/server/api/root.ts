@@ -37,6 +37,8 @@ import { dispenserRouter, noticeRouter, publicNoticeRouter, supervisionRouter, t
 // Issue 13 — notifications
 import { notificationRouter } from "./routers/notify";
 
+// Issue 11 — public portal
+import { directoryRouter } from "./routers/directory";
 
 export const appRouter = router({
   region: regionRouter,
@@ -83,6 +85,8 @@ export const appRouter = router({
   // Issue 13 — notifications
   notification: notificationRouter,
 
+  // Issue 11 — public portal
+  directory: directoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
+import { newLabelToken } from "@/server/services/public/label-token";
 import { instrumentCode } from "@/server/domain/filing/transitions";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { catalogueKinds, catalogueVersions, filings, institutionCapabilities, instruments, type FilingHistoryEntry } from "@/server/db/schema";
@@ -144,6 +145,7 @@ export async function seedFilingDemo({ tx, orgId, userId }: DemoContext) {
       flowStatus: f?.state === "pending" || f?.state === "assigned" ? ("filing" as const) : null,
       institutionId: !f || f.state === "returned" ? null : orgId[f.state === "filed" ? f.by : f.state === "assigned" ? f.county : f.to]!,
       instrumentCode: codes[i] ?? null,
+      labelToken: f?.state === "filed" ? newLabelToken() : null,
       filingApprovedOn: approvedOn,
       validUntil,
       certificateNo: validUntil ? `DEMO${d.serial.replace(/\D/g, "")}` : null,

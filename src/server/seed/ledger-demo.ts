@@ -1,4 +1,5 @@
 import "server-only";
+import { newLabelToken } from "@/server/services/public/label-token";
 import { eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
@@ -121,7 +122,7 @@ export async function seedLedgerDemo({ tx, orgId, userId }: DemoContext) {
         ...r,
         ...s.loc,
         ...(r.filingStatus === "filed"
-          ? { filingApprovedOn: approvedOn, instrumentCode: instrumentCode(s.loc.countyCode, approvedOn, ++seq) }
+          ? { filingApprovedOn: approvedOn, instrumentCode: instrumentCode(s.loc.countyCode, approvedOn, ++seq), labelToken: newLabelToken() }
           : {}),
         enterpriseId: s.org,
         kindId: kindId(kind)!,

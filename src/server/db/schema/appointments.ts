@@ -73,6 +73,8 @@ export const appointments = pgTable(
   (t) => [
     uniqueIndex("appointments_number_uq").on(t.number),
     index("appointments_enterprise_state_idx").on(t.enterpriseId, t.state, t.id),
+    // 公示 on the public home (issue 11 #4): the latest completed appointments.
+    index("appointments_completed_idx").on(t.completedAt).where(sql`${t.state} = 'completed'`),
     index("appointments_enterprise_idx").on(t.enterpriseId, t.id),
     // The institution never sees drafts: its lists (预约确认, 接收登记) filter by state and date.
     index("appointments_institution_state_day_idx").on(t.institutionId, t.state, t.day, t.id).where(sql`${t.state} <> 'draft'`),

@@ -89,5 +89,7 @@ export const filings = pgTable(
     index("filings_enterprise_state_idx").on(t.enterpriseId, t.state, t.id),
     // 任务分配 (issue 12 item 5): the open filings, newest first.
     index("filings_open_idx").on(t.id).where(sql`${t.state} in ('pending', 'assigned')`),
+    // 公示 on the public home (issue 11 #4): the latest approved filings.
+    index("filings_filed_decided_idx").on(t.decidedAt).where(sql`${t.state} = 'filed'`),
   ],
 );

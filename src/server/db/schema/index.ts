@@ -15,3 +15,4 @@ export * from "./appointments";
 export * from "./notifications";
 export * from "./statistics";
 export * from "./regulator-work";
+export * from "./public";

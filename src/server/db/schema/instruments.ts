@@ -44,6 +44,8 @@ export const instruments = pgTable(
     filingApprovedOn: date("filing_approved_on"),
     /** Day of the fail notice that is not yet followed by a passing certificate (R-BKT-5). */
     failedSince: date("failed_since"),
+    /** Permanent label token (R-PUB-3): the QR on the printed label opens `/i/{labelToken}`; given at filing approval. */
+    labelToken: text("label_token"),
     tags: text("tags").array().notNull().default([]),
     remark: text("remark"),
     /** Normalised manufacturer + serial (R-LED-1): trimmed, full-width folded, lower-case. */
@@ -55,6 +57,7 @@ export const instruments = pgTable(
   (t) => [
     uniqueIndex("instruments_enterprise_mfr_serial_uq").on(t.enterpriseId, t.manufacturerNorm, t.serialNorm),
     uniqueIndex("instruments_code_uq").on(t.instrumentCode),
+    uniqueIndex("instruments_label_token_uq").on(t.labelToken),
     index("instruments_enterprise_id_idx").on(t.enterpriseId, t.id),
     index("instruments_enterprise_status_idx").on(t.enterpriseId, t.status, t.id),
     index("instruments_enterprise_filing_idx").on(t.enterpriseId, t.filingStatus, t.id),

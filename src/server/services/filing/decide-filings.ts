@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/server/db/open";
 import { filings, instruments, organisations, type FilingHistoryEntry } from "@/server/db/schema";
+import { ensureLabelTokens } from "@/server/services/public/label-token";
 import { nextNumber } from "@/server/services/numbering/next-number";
 import {
   assertAssignedTo, assertAssignTarget, assertCanAssign, assertReviewable, instrumentCode, type Caller, type FilingRecord, type ReturnReason,
@@ -77,6 +78,8 @@ async function approveLocked(tx: Tx, d: Decider, rows: Locked[], institutionId: 
     update ${instruments} set filing_status = 'filed', flow_status = null, institution_id = ${institutionId}::bigint,
       instrument_code = v.code, filing_approved_on = ${day}::date, updated_at = now()
     from (values ${codeValues}) as v(filing_id, instrument_id, code) where ${instruments.id} = v.instrument_id`);
+  // R-PUB-3: the filed instrument gets its permanent label token (kept if it had one).
+  await ensureLabelTokens(tx, rows.map((r) => r.instrumentId));
   await writeAudit(
     tx,
     d,
