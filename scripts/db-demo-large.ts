@@ -106,6 +106,13 @@ async function main() {
         join dl_inst i on i.city_code = '4403'
         order by g;
       `);
+      // Every filed instrument has its permanent label token (R-PUB-3), as filing approval gives one: the same shape
+      // as the application's (18 random bytes, base64url), as in migration 0014.
+      await run(`
+        update instruments set label_token = translate(encode(
+          decode(replace(gen_random_uuid()::text, '-', ''), 'hex') || substring(decode(replace(gen_random_uuid()::text, '-', ''), 'hex') from 1 for 2), 'base64'), '+/', '-_')
+        where filing_status = 'filed' and label_token is null and (serial_no like 'DL-%' or serial_no like 'DLSZ-%');
+      `);
       // A year of results: each filed instrument verified in the last 12 months gets its completed appointment
       // (one per enterprise and month), its item and its result; a pass gave it its current validity.
       await run(`

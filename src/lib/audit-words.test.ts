@@ -20,6 +20,7 @@ const TEMPLATE_EXPANSIONS: Record<string, string[]> = {
   "instrument.${action}": ["instrument.stop", "instrument.enable", "instrument.scrap"],
   "filing.${action}": ["filing.approve", "filing.confirm"],
   "membership.${decision}": ["membership.approve", "membership.reject", "membership.remove"],
+  "notice.${action}": ["notice.publish", "notice.withdraw"],
 };
 
 /** Every action written by a writeAudit call in src/ and scripts/. */

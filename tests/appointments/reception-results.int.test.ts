@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { newLabelToken } from "@/server/services/public/label-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "@/lib/china-day";
 import type { Database, DB } from "@/server/db/open";
@@ -31,7 +32,7 @@ async function stationAppointment(n: number, state: "confirmed" | "received") {
   const batch = copies++;
   const made = await db
     .insert(instruments)
-    .values(Array.from({ length: n }, (_, i) => ({ ...rest, serialNo: `BATCH-${batch}-${i}`, serialNorm: `batch-${batch}-${i}`, flowStatus: null, certificateNo: null, validUntil: null, instrumentCode: null })))
+    .values(Array.from({ length: n }, (_, i) => ({ ...rest, serialNo: `BATCH-${batch}-${i}`, serialNorm: `batch-${batch}-${i}`, flowStatus: null, certificateNo: null, validUntil: null, instrumentCode: null, labelToken: newLabelToken() })))
     .returning({ id: instruments.id });
   return db.transaction((tx) =>
     seedAppointmentChain(tx, { enterpriseId: fx.org.stationEnterprise!, institutionId: fx.org.byInstitute!, method: "on_site", instrumentIds: made.map((m) => m.id), state, day: addDays(today, -1) }),

@@ -265,7 +265,7 @@ describe("issue 12 item 8: duplicate flags", () => {
     const { id: _id, createdAt: _c, updatedAt: _u, instrumentCode: _code, ...copy } = src!;
     const [dup] = await database.db
       .insert(instruments)
-      .values({ ...copy, enterpriseId: fx.org.hospitalEnterprise!, countyCode: "440106", serialNo: ` ${src!.serialNo.toLowerCase()} `, filingStatus: "none", validUntil: null, filingApprovedOn: null, institutionId: null })
+      .values({ ...copy, enterpriseId: fx.org.hospitalEnterprise!, countyCode: "440106", serialNo: ` ${src!.serialNo.toLowerCase()} `, filingStatus: "none", validUntil: null, filingApprovedOn: null, institutionId: null, labelToken: null })
       .returning({ id: instruments.id });
     for (const u of ["gdscjg", "gzscjg", "byscjg"]) {
       const r = await (await as(u)).supervision.duplicates({ limit: 200 });

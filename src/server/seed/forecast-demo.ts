@@ -1,4 +1,5 @@
 import "server-only";
+import { newLabelToken } from "@/server/services/public/label-token";
 import { and, eq } from "drizzle-orm";
 import { addDays, chinaToday } from "@/lib/china-day";
 import { appointmentSlots, catalogueKinds, catalogueVersions, instruments, organisations } from "@/server/db/schema";
@@ -39,7 +40,7 @@ export async function seedForecastDemo({ tx }: DemoContext) {
       return {
         enterpriseId: ent!.id, name: "燃油加油机", model: "CS46", serialNo: serial, manufacturer: "示例加油机厂", installLocation: `${(i % 5) + 1}号岛`, ...region,
         status: "in_use" as const, purpose: "trade" as const, method: "on_site" as const, kindId: kind.id, filingStatus: "filed" as const, institutionId: inst!.id,
-        filingApprovedOn: addDays(due, -365), validUntil: due, manufacturerNorm: "示例加油机厂", serialNorm: serial.toLowerCase(),
+        filingApprovedOn: addDays(due, -365), validUntil: due, labelToken: newLabelToken(), manufacturerNorm: "示例加油机厂", serialNorm: serial.toLowerCase(),
       };
     }),
   );
