@@ -1,4 +1,5 @@
 import { and, eq, gt } from "drizzle-orm";
+import { chinaToday } from "@/lib/china-day";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { filings, outbox, users } from "@/server/db/schema";
@@ -83,5 +84,32 @@ describe("issue 13 #3 appointment events (issue 10 #3)", () => {
     const last = await lastId();
     await expect(desk.appointmentDesk.reject({ id: fx.appointment["YY-0004"]!, reason: "再拒一次", cancelFilings: false })).rejects.toThrow();
     expect(await lastId()).toBe(last);
+  });
+});
+
+describe("issue 13 #3 reception, 退单, results and fee events (issue 10 #5–#8)", () => {
+  it("reception, 退单, recorded results (one message per recording) and a fee each tell the enterprise in their transaction", async () => {
+    const desk = await callerAs(database.db, "gzjly");
+    const apt = fx.appointment["YY-0101"]!;
+    let mark = await lastId();
+    await desk.reception.receive({ appointmentId: apt, itemIds: [fx.appointmentItem["YY-0101"]!] });
+    const received = await queuedSince(mark, "appointment_received");
+    expect(received.filter((r) => r.channel === "inapp").map((r) => r.recipient).sort()).toEqual(await usersOf(fx.org.hospitalEnterprise!));
+    expect(received[0]!.body).toMatch(/已接收预约 .* 的 1 台器具/);
+
+    mark = await lastId();
+    await desk.reception.returnItems({ appointmentId: apt, itemIds: [fx.appointmentItem["YY-0102"]!], reason: "铭牌缺失" });
+    expect((await queuedSince(mark, "appointment_withdrawn"))[0]!.body).toMatch(/退单，原因：铭牌缺失/);
+
+    mark = await lastId();
+    const day = chinaToday();
+    await desk.results.record({
+      appointmentId: apt,
+      rows: [{ itemId: fx.appointmentItem["YY-0101"]!, verdict: "pass", verifiedOn: day, verifier: "李检定", checker: "王核验", approver: "陈批准", feeCents: 1250 }],
+    });
+    const issued = await queuedSince(mark, "result_issued");
+    expect(issued.filter((r) => r.channel === "inapp")).toHaveLength((await usersOf(fx.org.hospitalEnterprise!)).length);
+    expect(issued[0]!.body).toMatch(/合格 1 台（检定证书）/);
+    expect((await queuedSince(mark, "fee_due"))[0]!.body).toMatch(/12\.50 元/);
   });
 });

@@ -13,7 +13,7 @@ const EXAMPLES: AnyEvent[] = [
   { kind: "appointment_rejected", data: { appointmentId: 7, appointmentNo: "YY202603010001", institutionName: "广州市计量院", reason: "超出检定能力" } },
   { kind: "appointment_received", data: { appointmentId: 7, appointmentNo: "YY202603010001", institutionName: "广州市计量院", count: 3 } },
   { kind: "appointment_withdrawn", data: { appointmentId: 7, appointmentNo: "YY202603010001", institutionName: "广州市计量院", reason: "器具未送达" } },
-  { kind: "result_issued", data: { appointmentId: 7, appointmentNo: "YY202603010001", instrumentName: "加油机", passed: false } },
+  { kind: "result_issued", data: { appointmentId: 7, appointmentNo: "X20260301000001", institutionName: "白云所", passed: 11, failed: 1 } },
   { kind: "certificate_issued", data: { appointmentId: 7, instrumentId: 9, instrumentName: "加油机", certificateNo: "JD2026-0001", validUntil: "2027-03-04" } },
   { kind: "fee_due", data: { appointmentId: 7, appointmentNo: "YY202603010001", institutionName: "广州市计量院", amount: "120.00" } },
   { kind: "task_assigned", data: { taskTitle: "加油站专项检查", regulatorName: "广州市市场监督管理局", dueDate: "2026-04-01" } },

@@ -15,7 +15,8 @@ export type EventData = {
   appointment_rejected: { appointmentId: number; appointmentNo: string; institutionName: string; reason: string };
   appointment_received: { appointmentId: number; appointmentNo: string; institutionName: string; count: number };
   appointment_withdrawn: { appointmentId: number; appointmentNo: string; institutionName: string; reason: string };
-  result_issued: { appointmentId: number; appointmentNo: string; instrumentName: string; passed: boolean };
+  /** One message per recording (a batch of 300 results is one message, not 300). */
+  result_issued: { appointmentId: number; appointmentNo: string; institutionName: string; passed: number; failed: number };
   certificate_issued: { appointmentId: number; instrumentId: number; instrumentName: string; certificateNo: string; validUntil: string };
   fee_due: { appointmentId: number; appointmentNo: string; institutionName: string; amount: string; dueDate?: string };
   task_assigned: { taskTitle: string; regulatorName: string; dueDate?: string };
@@ -86,7 +87,7 @@ const TEMPLATES: { [K in NotifyEvent]: (d: EventData[K]) => Rendered } = {
   }),
   result_issued: (d) => ({
     title: "检定结果已出具",
-    text: `预约 ${d.appointmentNo} 中${d.instrumentName}的检定结果已出具：${d.passed ? "合格" : "不合格"}。`,
+    text: `${d.institutionName}已出具预约 ${d.appointmentNo} 的检定结果：${[d.passed ? `合格 ${d.passed} 台（检定证书）` : "", d.failed ? `不合格 ${d.failed} 台（检定结果通知书）` : ""].filter(Boolean).join("，")}，可在“证书”中下载。`,
     link: appt(d.appointmentId),
   }),
   certificate_issued: (d) => ({

@@ -7,6 +7,7 @@ import type { DB, Queryable } from "@/server/db/open";
 import { appointmentItems, appointments, catalogueKinds, filings, instruments, organisations, results, type FilingHistoryEntry } from "@/server/db/schema";
 import { appointmentTransition, itemTransition } from "@/server/domain/appointments/transitions";
 import { AppError } from "@/server/errors";
+import { notifyEvent } from "@/server/notify/events";
 import { writeAudit } from "@/server/services/audit";
 import { historyEntry, type InstitutionActor, lockItems, lockOwnAppointment, releasePlaces, settleAppointment } from "./item-steps";
 
@@ -92,6 +93,11 @@ export function receiveItems(db: DB, caller: InstitutionActor, input: z.infer<ty
       before: { state: a.state },
       after: { state: next, itemIds: ids, instrumentIds: items.map((i) => i.instrumentId) },
     });
+    await notifyEvent(tx, {
+      kind: "appointment_received",
+      orgId: a.enterpriseId,
+      data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, count: ids.length },
+    });
     return { received: ids.length, state: next };
   });
 }
@@ -146,6 +152,11 @@ export function returnItems(db: DB, caller: InstitutionActor, input: z.infer<typ
       ...filed.map((f) => ({ action: "filing.return", entityType: "filing", entityId: f.id, before: { state: "filed" }, after: { state: "returned", reason: "other", text: `退单：${input.reason}`, appointmentId: a.id } })),
     ]);
     const state = await settleAppointment(tx, caller, a, a.state);
+    await notifyEvent(tx, {
+      kind: "appointment_withdrawn",
+      orgId: a.enterpriseId,
+      data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, reason: input.reason },
+    });
     return { returned: ids.length, state };
   });
 }

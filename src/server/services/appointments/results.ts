@@ -8,6 +8,7 @@ import { appointmentItems, appointments, catalogueKinds, instruments, organisati
 import { defaultValidUntil } from "@/server/domain/results/validity";
 import { assertResultRecordable } from "@/server/domain/results/record";
 import { AppError } from "@/server/errors";
+import { notifyEvent } from "@/server/notify/events";
 import { writeAudit } from "@/server/services/audit";
 import { issueDocuments } from "@/server/services/certificates/issue";
 import { historyEntry, type InstitutionActor, lockItems, lockOwnAppointment, releasePlaces, settleAppointment } from "./item-steps";
@@ -126,6 +127,16 @@ export function recordResults(db: DB, caller: InstitutionActor, input: z.infer<t
       }),
     );
     const state = await settleAppointment(tx, caller, a, a.state);
+    const failed = inserted.filter((r) => r.verdict === "fail").length;
+    await notifyEvent(tx, {
+      kind: "result_issued",
+      orgId: a.enterpriseId,
+      data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, passed: inserted.length - failed, failed },
+    });
+    const fees = values.filter((v) => v.feeCents != null && v.feeCents > 0).reduce((sum, v) => sum + v.feeCents!, 0);
+    if (fees > 0) {
+      await notifyEvent(tx, { kind: "fee_due", orgId: a.enterpriseId, data: { appointmentId: a.id, appointmentNo: a.number!, institutionName: caller.org.name, amount: (fees / 100).toFixed(2) } });
+    }
     return { recorded: inserted.length, state, documents: documents.map((d) => ({ kind: d.kind, number: d.number, resultId: d.resultId })) };
   });
 }

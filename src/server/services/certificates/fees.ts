@@ -2,14 +2,15 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { OrgActor } from "@/server/authz/caller";
 import type { DB, Tx } from "@/server/db/open";
-import { results } from "@/server/db/schema";
+import { appointments, organisations, results } from "@/server/db/schema";
 import { assertFeeEditable, assertFeePayable, feeState } from "@/server/domain/certificates/access";
 import { notFound } from "@/server/errors";
+import { notifyEvent } from "@/server/notify/events";
 import { writeAudit } from "@/server/services/audit";
 
 async function lockResult(tx: Tx, actor: OrgActor, resultId: number) {
   const [r] = await tx
-    .select({ id: results.id, feeCents: results.feeCents, feeNote: results.feeNote, feePaidAt: results.feePaidAt })
+    .select({ id: results.id, feeCents: results.feeCents, feeNote: results.feeNote, feePaidAt: results.feePaidAt, appointmentId: results.appointmentId, enterpriseId: results.enterpriseId })
     .from(results)
     .where(and(eq(results.id, resultId), eq(results.institutionId, actor.orgId)))
     .for("update");
@@ -28,6 +29,18 @@ export async function setFee(db: DB, actor: OrgActor, input: { resultId: number;
     const after = { feeCents: input.amount, feeNote: input.amount === null ? null : input.note || null };
     await tx.update(results).set({ ...after, updatedAt: new Date() }).where(eq(results.id, r.id));
     await writeAudit(tx, actor, { action: "result.fee_set", entityType: "result", entityId: r.id, before: { feeCents: r.feeCents, feeNote: r.feeNote }, after });
+    if (input.amount != null && input.amount > 0) {
+      const [a] = await tx
+        .select({ number: appointments.number, institutionName: organisations.name })
+        .from(appointments)
+        .innerJoin(organisations, eq(organisations.id, appointments.institutionId))
+        .where(eq(appointments.id, r.appointmentId));
+      await notifyEvent(tx, {
+        kind: "fee_due",
+        orgId: r.enterpriseId,
+        data: { appointmentId: r.appointmentId, appointmentNo: a!.number ?? "", institutionName: a!.institutionName, amount: (input.amount / 100).toFixed(2) },
+      });
+    }
     return { resultId: r.id, ...after };
   });
 }

@@ -13,6 +13,7 @@ import {
   type AppointmentHistoryEntry, type FilingHistoryEntry,
 } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
+import { notifyEvent } from "@/server/notify/events";
 import { writeAudit } from "@/server/services/audit";
 import { ensureSlotRows } from "@/server/services/appointments/settings";
 import { loadCandidates, routeFor } from "@/server/services/filing/candidates";
@@ -27,7 +28,7 @@ import { loadCandidates, routeFor } from "@/server/services/filing/candidates";
  * confirms it or reschedules it with its own calendar — the regulator's order is not refused for a full
  * slot, the target decides.
  */
-type Caller = Pick<RegulatorCaller, "scope" | "actor">;
+type Caller = Pick<RegulatorCaller, "scope" | "actor" | "org">;
 
 const enterpriseOrg = alias(organisations, "enterprise");
 const holderOrg = alias(organisations, "holder");
@@ -205,6 +206,11 @@ async function moveFiling(db: DB, caller: Caller, input: z.output<typeof taskMov
       before: { state: f.state, institutionId: holderId },
       after: { state: f.state, institutionId: input.targetInstitutionId, reason: input.reason },
     });
+    await notifyEvent(tx, {
+      kind: "task_assigned",
+      orgId: input.targetInstitutionId,
+      data: { taskTitle: `器具备案审核（转派）：${input.reason}`, regulatorName: caller.org.name },
+    });
     return { id: f.id, institutionId: input.targetInstitutionId };
   });
 }
@@ -259,6 +265,11 @@ async function moveAppointment(db: DB, caller: Caller, input: z.output<typeof ta
       entityId: a.id,
       before: { state: a.state, institutionId: a.institutionId, slotId: a.slotId },
       after: { state: "submitted", institutionId: target.id, slotId: slot.id, reason: input.reason },
+    });
+    await notifyEvent(tx, {
+      kind: "task_assigned",
+      orgId: target.id,
+      data: { taskTitle: `预约 ${a.number ?? ""} 转由本机构受理：${input.reason}`, regulatorName: caller.org.name },
     });
     return { id: a.id, institutionId: target.id };
   });
