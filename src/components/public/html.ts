@@ -52,8 +52,9 @@ export function page(title: string, body: Html): string {
 }
 
 /** One row of a details list; empty values are left out. */
-export function row(label: string, value: string | null | undefined): Html {
-  return value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : html``;
+export function row(label: string, value: string | null | undefined, testId?: string): Html {
+  if (!value) return html``;
+  return testId ? html`<div><dt>${label}</dt><dd data-testid="${testId}">${value}</dd></div>` : html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
 /** Security headers of these pages: no script at all may run, nothing may frame them, search engines keep out. */

@@ -25,7 +25,7 @@ function sentence(state: DocumentViewState, validUntil: string | null, revokedOn
 function stateBox(state: DocumentViewState | "none", text: string): Html {
   const word = state === "none" ? "暂无检定证书" : WORD[state];
   const mark = state === "none" ? "?" : MARK[state];
-  return html`<section class="state ${state}" role="status" data-state="${state}"><span class="mark" aria-hidden="true">${mark}</span><strong class="word">${word}</strong><p>${text}</p></section>`;
+  return html`<section class="state ${state}" role="status" data-state="${state}" data-testid="verify-state"><span class="mark" aria-hidden="true">${mark}</span><strong class="word">${word}</strong><p>${text}</p></section>`;
 }
 
 export function certificatePage(c: PublicCertificate): string {
@@ -39,7 +39,7 @@ ${row("器具名称", c.instrument.name)}${row("型号规格", c.instrument.mode
 ${row("器具编码", c.instrument.instrumentCode)}${row("测量范围", c.instrument.measuringRange)}${row("准确度等级", c.instrument.accuracyClass)}${row("使用单位", c.userUnit.name)}
 </dl></section>
 <section class="card" aria-label="证书"><h2>${kind}</h2><dl>
-${row(`${kind === "检定证书" ? "证书" : "通知书"}编号`, c.number)}${row("检定日期", c.verifiedOn)}${row("有效期至", c.validUntil)}${row("出具日期", c.issuedOn)}
+${row(`${kind === "检定证书" ? "证书" : "通知书"}编号`, c.number, "verify-number")}${row("检定日期", c.verifiedOn)}${row("有效期至", c.validUntil)}${row("出具日期", c.issuedOn)}
 ${row("检定员", c.verifier)}${row("检定结论", c.conclusion)}
 </dl></section>
 <section class="card" aria-label="检定机构"><h2>检定机构</h2><dl>
@@ -70,7 +70,7 @@ export function notFoundPage(what: "certificate" | "label"): string {
   const noun = what === "certificate" ? "证书" : "器具标签";
   return page(
     `未找到${noun}`,
-    html`<h1>未找到该${noun}</h1><section class="state none" role="status"><span class="mark" aria-hidden="true">?</span><strong class="word">未找到</strong><p>二维码或链接可能有误、不完整，或不是本平台出具的${noun}。</p></section>
+    html`<div data-testid="verify-not-found"><h1>未找到该${noun}</h1><section class="state none" role="status"><span class="mark" aria-hidden="true">?</span><strong class="word">未找到</strong><p>二维码或链接可能有误、不完整，或不是本平台出具的${noun}。</p></section></div>
 <p>请核对后重新扫码，或在首页按证书编号、器具编码查询。<a href="/">返回首页查询</a></p>`,
   );
 }
