@@ -1,7 +1,8 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { signInAs } from "./fixtures/auth";
+import { fillGroup, pick } from "./fixtures/booking";
 import { pickOption } from "./fixtures/select";
 import { shot } from "./fixtures/shots";
 
@@ -14,37 +15,6 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const noOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-
-/** Picks the first open option of a select inside `scope` (a day that is not full, a slot with places). */
-async function pickFirstOpen(page: Page, scope: Locator, name: string) {
-  const trigger = scope.getByRole("combobox", { name, includeHidden: true });
-  await expect(async () => {
-    if ((await trigger.getAttribute("aria-expanded", { timeout: 5_000 })) !== "true") await trigger.click({ timeout: 5_000 });
-    try {
-      await page.getByRole("option").filter({ hasNotText: "已约满" }).first().click({ timeout: 5_000 });
-      await expect(trigger).toHaveAttribute("aria-expanded", "false", { timeout: 2_000 });
-    } catch (e) {
-      await page.keyboard.press("Escape");
-      throw e;
-    }
-    await expect(trigger).not.toContainText("请", { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-}
-
-async function fillGroup(page: Page, index: number) {
-  const g = page.getByTestId(`booking-group-${index}`);
-  await pickFirstOpen(page, g, "预约日期");
-  await pickFirstOpen(page, g, "时段");
-  return g;
-}
-
-async function pick(page: Page, serials: string[]) {
-  for (const s of serials) {
-    await page.getByLabel("搜索").fill(s);
-    await page.getByRole("button", { name: "查询" }).click();
-    await page.getByRole("checkbox", { name: `选择 ${s}` }).check();
-  }
-}
 
 test("issue 10 #2 R-APT-2 R-APT-3 book instruments of two institutions: split into 2 appointments, then submitted with numbers", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
