@@ -33,7 +33,7 @@ test("R-APT-1 R-APT-3 R-APT-4 R-APT-6 R-RES-1 R-RES-3 R-RES-5 the send-in chain:
   await page.getByRole("button", { name: "下一步：选择日期和时段" }).click();
   await expect(page.getByTestId("split-summary")).toContainText("将生成 1 张预约单");
   await fillGroup(page, 0);
-  await page.getByRole("button", { name: "提交预约（1 张）" }).click();
+  await page.getByRole("button", { name: "提交预约", exact: true }).click();
   const submitted = page.getByText(/已提交 1 张预约单：S\d{14}/);
   await expect(submitted).toBeVisible();
   const number = (await submitted.textContent())!.match(/S\d{14}/)![0];
