@@ -31,7 +31,7 @@ test.describe.configure({ mode: "serial" });
 test("R-LED-4 colours by validity; R-LED-1 R-LED-2 add, copy, edit; a duplicate (full-width, other case) is refused naming the existing record", async ({ page }) => {
   await signInAs(page, "jyzqy");
   await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "仪器管理" }).click();
-  await expect(page.getByTestId("ledger-counts")).toContainText("共 41 台，30 天内到期 5，已过期 4");
+  await expect(page.getByTestId("ledger-counts")).toContainText("共 47 台，30 天内到期 5，已过期 4");
   // R-LED-4: sorted by validity, the overdue rows come first in red, then the due ones in yellow.
   await pick(page, "排序", "有效期（先到期）");
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-warning", "red");

@@ -1,12 +1,12 @@
 // `npm test`: unit and integration tests (vitest), then end-to-end tests (Playwright) against a production
-// build on a fresh embedded database. Prints one closing line `N passed, N failed` from the JSON reports.
+// build, each spec file on its own fresh embedded database. Prints one closing line `N passed, N failed` from the JSON reports.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const skipE2e = process.argv.includes("--no-e2e") || process.env.SKIP_E2E === "1";
+rmSync("reports", { recursive: true, force: true });
 mkdirSync("reports", { recursive: true });
-for (const f of ["reports/vitest.json", "reports/playwright.json"]) rmSync(f, { force: true });
 
 function run(cmd, args, extraEnv = {}) {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
@@ -20,7 +20,14 @@ if (!skipE2e) {
   // e2e always runs on the embedded database of a production build, whatever DATABASE_URL says.
   const buildStatus = run("npx", ["next", "build"], { DATABASE_URL: "" });
   if (buildStatus) failedSteps += 1;
-  else failedSteps += run("npx", ["playwright", "test"], { DATABASE_URL: "", PLAYWRIGHT_JSON_OUTPUT_NAME: "reports/playwright.json" }) ? 1 : 0;
+  else {
+    // Each spec file gets its own server on a fresh embedded database (the config's webServer starts one per
+    // run): a walk-through then starts from the demo data, whatever another file's walk-through changed.
+    const specs = readdirSync("e2e").filter((f) => f.endsWith(".spec.ts")).sort();
+    specs.forEach((spec, i) => {
+      failedSteps += run("npx", ["playwright", "test", `e2e/${spec}`], { DATABASE_URL: "", PLAYWRIGHT_JSON_OUTPUT_NAME: `reports/playwright-${i}.json` }) ? 1 : 0;
+    });
+  }
 }
 
 let passed = 0;
@@ -30,8 +37,8 @@ if (existsSync("reports/vitest.json")) {
   passed += v.numPassedTests;
   failed += v.numFailedTests;
 }
-if (existsSync("reports/playwright.json")) {
-  const p = JSON.parse(readFileSync("reports/playwright.json", "utf8"));
+for (const f of readdirSync("reports").filter((n) => /^playwright-\d+\.json$/.test(n))) {
+  const p = JSON.parse(readFileSync(`reports/${f}`, "utf8"));
   passed += p.stats.expected + (p.stats.flaky ?? 0);
   failed += p.stats.unexpected;
 }
