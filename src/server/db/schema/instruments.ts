@@ -65,15 +65,10 @@ export const instruments = pgTable(
     index("instruments_enterprise_kind_idx").on(t.enterpriseId, t.kindId),
     // Tag filter and text search (R-LED-6) inside one enterprise: enterprise_id is a GIN key too (btree_gin), so a
     // tag or trigram used only by other enterprises costs nothing here (issue 14 item 3; migration 0015 adds
-    // the extensions). Searches of 1–2 characters have no trigram and use the enterprise's btree indexes.
+    // the extensions). Text search reads one trigram set per row, over serial + name + manufacturer
+    // (`searchText`, list-filter.ts); searches of 1–2 characters have no trigram and use the btree indexes.
     index("instruments_enterprise_tags_idx").using("gin", t.enterpriseId, t.tags),
-    index("instruments_enterprise_search_idx").using(
-      "gin",
-      t.enterpriseId,
-      t.serialNo.op("gin_trgm_ops"),
-      t.name.op("gin_trgm_ops"),
-      t.manufacturer.op("gin_trgm_ops"),
-    ),
+    index("instruments_enterprise_search_idx").using("gin", t.enterpriseId, sql`(${t.serialNo} || ' ' || ${t.name} || ' ' || ${t.manufacturer}) gin_trgm_ops`),
     // Ledger list sorts (keyset on (sort key, id)) and filters (R-LED-6).
     index("instruments_enterprise_name_idx").on(t.enterpriseId, t.name, t.id),
     index("instruments_enterprise_valid_sort_idx").on(t.enterpriseId, sql`coalesce(${t.validUntil}, '9999-12-31'::date)`, t.id),

@@ -54,8 +54,11 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_UPL
   if (bytes.byteLength > limits.bytes) throw new AppError("BAD_INPUT", `Excel 文件不超过 ${mb(limits.bytes)} MB`);
   const zip = inspectXlsx(bytes, limits.unpacked);
   if (!zip.ok && (zip.reason === "too_big" || zip.reason === "too_many")) throw tooBig();
+  // A workbook written streaming (our own export, exceljs WorkbookWriter) puts a large sheet before
+  // [Content_Types].xml with its sizes after the data: file-type then stops at "zip". The central directory
+  // (inspectXlsx: the workbook parts are there) is what makes such a zip an xlsx.
   const type = await fileTypeFromBuffer(bytes);
-  if (!zip.ok || type?.ext !== "xlsx") throw new AppError("IMPORT_BAD_FILE", "文件不是有效的 Excel（.xlsx）文件，请用模板填写后另存为 .xlsx 再上传");
+  if (!zip.ok || (type?.ext !== "xlsx" && type?.ext !== "zip")) throw new AppError("IMPORT_BAD_FILE", "文件不是有效的 Excel（.xlsx）文件，请用模板填写后另存为 .xlsx 再上传");
   if (!(await realUnpackedWithin(bytes, zip.list, limits.unpacked))) throw tooBig();
 }
 
