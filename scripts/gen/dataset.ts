@@ -69,7 +69,7 @@ export async function openGenDataSet(o: OpenGenOptions): Promise<{ database: Dat
   let built: GenSummary | null = null;
   const raw = postgres(target, { max: 1, onnotice: () => {} });
   try {
-    const [{ n }] = await raw<{ n: number }[]>`select count(*)::int as n from instruments`;
+    const [{ n }] = (await raw`select count(*)::int as n from instruments`) as unknown as [{ n: number }];
     const generateNow = fresh || n === 0;
     await prepareData(database, { demo: generateNow });
     log(`opened ${name} (migrations applied) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -20,7 +20,7 @@ async function build(name: string, seed: number) {
 const one = async (sql: Sql, text: string) => Number(((await sql.unsafe(text)) as unknown as [{ n: string | number }])[0].n);
 const fingerprint = (sql: Sql) =>
   sql.unsafe(`select md5(string_agg(concat_ws('|', i.serial_no, o.uscc, i.county_code, i.filing_status, i.valid_until, i.label_token, i.tags::text), ',' order by i.id)) as n
-              from instruments i join organisations o on o.id = i.enterprise_id where o.uscc like 'GENE%'`).then((r) => (r[0] as { n: string }).n);
+              from instruments i join organisations o on o.id = i.enterprise_id where o.uscc like 'GENE%'`).then((r) => (r[0] as unknown as { n: string }).n);
 
 beforeAll(async () => {
   a = await build(names[0]!, 1);
