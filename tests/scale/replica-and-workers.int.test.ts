@@ -91,7 +91,7 @@ describe("issue 14 #4 — one worker across processes", () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ channel: "inapp" as const, recipient: `scale-${tag}-${i}`, body: `消息 ${i}`, nextAttemptAt: new Date(now.getTime() - 1000) }));
     await primary.db.insert(outbox).values(rows);
     const sent: string[] = [];
-    const providers = { inapp: { send: async (m: { recipient: string }) => void sent.push(m.recipient) } };
+    const providers = { inapp: { name: "测试", send: async (m: { recipient: string }) => void sent.push(m.recipient) } };
     // Both workers poll until nothing is due, concurrently.
     const work = async (db: DB) => {
       for (let i = 0; i < 10; i++) if ((await deliverDue(db, { now, providers, limit: 7 })).claimed === 0) break;
