@@ -60,9 +60,11 @@ describe("issue 14 #4 — replica routing", () => {
 
     // A write through the routed database lands on the primary only.
     const [t] = await primary.db.select().from(instruments).where(eq(instruments.filingStatus, "filed")).limit(1);
-    const { id: _id, labelToken: _l, instrumentCode: _c, ...rest } = t!;
-    void _id, void _l, void _c;
-    await routed.insert(instruments).values({ ...rest, serialNo: `SCALE-${tag}`, serialNorm: `scale-${tag}` });
+    const rest: Partial<typeof t> = { ...t! };
+    delete rest.id;
+    delete rest.labelToken;
+    delete rest.instrumentCode;
+    await routed.insert(instruments).values({ ...(rest as typeof instruments.$inferInsert), serialNo: `SCALE-${tag}`, serialNorm: `scale-${tag}` });
     const count = async (d: DB) => (await d.select({ id: instruments.id }).from(instruments).where(eq(instruments.serialNo, `SCALE-${tag}`))).length;
     expect(await count(primary.db)).toBe(1);
     expect(await count(replica.db)).toBe(0);
