@@ -34,11 +34,13 @@ const benches = [
   { file: "scripts/bench/results-batch.ts", arg: "500" },
   // Issue 11 #7: the public pages against a plain node:http + postgres.js lookup (needs `next build` first).
   { file: "scripts/bench/public-pages.ts", arg: "1000000" },
+  // Issue 14 #4: /v/ through nginx and two processes on the replica (only with --only scale-public, after `npm run scale:local`).
+  { file: "scripts/bench/scale-public.ts", arg: "10", optIn: true },
 ].map((b) => ({ ...b, name: path.basename(b.file).replace(/\.[mc]?[jt]s$/, "") }));
 
 const only = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
 if (only) for (const n of only) if (!benches.some((b) => b.name === n)) throw new Error(`no bench named ${n}`);
-const selected = benches.filter((b) => !only || only.has(b.name));
+const selected = benches.filter((b) => (only ? only.has(b.name) : !b.optIn));
 
 const startedAt = new Date();
 const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
