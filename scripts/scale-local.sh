@@ -8,6 +8,8 @@
 #   npm run scale:local            start (idempotent) and show the demo
 #   npm run scale:local -- demo    the demo again
 #   npm run scale:local:stop       stop nginx, both processes and the replica (the replica's files stay)
+#   npm run scale:local -- clean   stop, then delete the replica's files (a replica stopped for long may no
+#                                  longer find the WAL it needs on the primary: clean and start again)
 # Needs: `next build` done; Debian packages postgresql and nginx; run as root or as a user that may `runuser`
 # to postgres. The only change to the primary's configuration: one pg_hba line letting loopback connect for
 # replication (`host replication all 127.0.0.1/32 trust`, added once, then a reload — no restart).
@@ -183,6 +185,7 @@ demo() {
 
 case "${1:-start}" in
   stop) stop ;;
+  clean) stop; rm -rf "$DIR/replica" "$DIR/replica.log"; echo "replica files deleted" ;;
   demo) demo ;;
   start)
     mkdir -p "$DIR"
@@ -196,5 +199,5 @@ case "${1:-start}" in
     start_nginx
     demo
     ;;
-  *) echo "usage: $0 [start|demo|stop]"; exit 2 ;;
+  *) echo "usage: $0 [start|demo|stop|clean]"; exit 2 ;;
 esac
