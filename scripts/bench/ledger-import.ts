@@ -17,6 +17,7 @@ import { openDb } from "../../src/server/db/open";
 import { prepareData } from "../../src/server/seed/prepare";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { writeLedgerWorkbookFile } from "../ledger/sample-file";
+import { report } from "./report";
 
 const TARGET = { seconds100k: 30, rssMb: 400, copyRatio: 4 };
 const COLS =
@@ -106,6 +107,9 @@ async function main() {
         confirmToCopy: round((commitS * 1000) / copyMs),
       };
       results.push(r);
+      report({ figure: `import ${n} rows, preview + confirm`, value: r.endToEndSeconds, unit: "s", target: n >= 100_000 ? `< ${TARGET.seconds100k} s` : undefined, met: n >= 100_000 ? total < TARGET.seconds100k : null });
+      report({ figure: `import ${n} rows, confirm vs COPY`, value: r.confirmSeconds, unit: "s", baseline: r.copySeconds, baselineLabel: "COPY of the same rows", target: `≤ ${TARGET.copyRatio}× COPY`, met: r.confirmToCopy <= TARGET.copyRatio });
+      report({ figure: `import ${n} rows, server peak RSS`, value: peak, unit: "MB", baseline: idle.now, baselineLabel: "server RSS after start", target: `< ${TARGET.rssMb} MB`, met: peak < TARGET.rssMb });
       console.log(
         `${String(n).padStart(7)} rows (${(bytes.byteLength / 1048576).toFixed(1)} MB): preview ${checkS.toFixed(1)} s + confirm ${commitS.toFixed(1)} s = ${total.toFixed(1)} s, ` +
           `${r.confirmRowsPerSecond} rows/s; server peak RSS ${peak} MB; COPY of the same rows ${(copyMs / 1000).toFixed(2)} s → confirm ${r.confirmToCopy}× COPY`,
