@@ -103,14 +103,18 @@ export async function listInstruments(db: Queryable, scope: LedgerScope, input: 
   const today = chinaToday();
   const k = keyset(input.sort, input.cursor);
   const where = and(ledgerWhere(scope, input, today), k.after) as SQL;
-  const ids = gathersMatches(input) ? await gatheredPageIds(db, scope, where, k, input.limit + 1) : null;
+  // The page's ids first, selecting nothing but the id: the enterprise's btree indexes answer alone
+  // (index-only), where `select *` made the planner walk the primary key across every enterprise (35 ms).
+  const ids = gathersMatches(input)
+    ? await gatheredPageIds(db, scope, where, k, input.limit + 1)
+    : (await db.select({ id: instruments.id }).from(instruments).where(where).orderBy(...k.order).limit(input.limit + 1)).map((r) => r.id);
   const rows = await db
     .select(listColumns)
     .from(instruments)
     .innerJoin(catalogueKinds, eq(catalogueKinds.id, instruments.kindId))
     .innerJoin(catalogueItems, eq(catalogueItems.id, catalogueKinds.itemId))
     .leftJoin(departments, eq(departments.id, instruments.departmentId))
-    .where(ids ? (ids.length ? inArray(instruments.id, ids) : sql`false`) : where)
+    .where(ids.length ? inArray(instruments.id, ids) : sql`false`)
     .orderBy(...k.order)
     .limit(input.limit + 1);
   const hasMore = rows.length > input.limit;
