@@ -74,13 +74,18 @@ async function main() {
       if (commit.inserted !== n) throw new Error(`imported ${String(commit.inserted)} of ${n} rows: ${JSON.stringify(commit).slice(0, 300)}`);
       if (check.validRows !== n) throw new Error(`preview found ${String(check.validRows)} valid rows of ${n}`);
 
-      // Baseline: the same rows, as COPY text, into the same table (another enterprise, so no key clashes).
+      console.log(`${n} rows: preview ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((t2 - t1) / 1000).toFixed(1)} s, server peak RSS ${peak} MB`);
+      // Baseline: the same rows, as COPY text, into the same table (another enterprise, so no key clashes);
+      // copied out and in on connections of their own.
       const chunks: Buffer[] = [];
-      const out = await sql.unsafe(`copy (select ${other!.id}, ${COLS} from instruments where enterprise_id = ${org!.id} and serial_no like '${prefix}-%' order by id) to stdout`).readable();
+      const sqlOut = postgres(target.toString(), { max: 1, onnotice: () => {} });
+      const out = await sqlOut.unsafe(`copy (select ${other!.id}, ${COLS} from instruments where enterprise_id = ${org!.id} and serial_no like '${prefix}-%' order by id) to stdout`).readable();
       for await (const c of out) chunks.push(c as Buffer);
+      await sqlOut.end();
       const text = Buffer.concat(chunks);
       let copyMs = 0;
-      await sql
+      const sqlIn = postgres(target.toString(), { max: 1, onnotice: () => {} });
+      await sqlIn
         .begin(async (tx) => {
           const s = performance.now();
           const sink = await tx.unsafe(`copy instruments (enterprise_id, ${COLS}) from stdin`).writable();
@@ -90,7 +95,8 @@ async function main() {
         })
         .catch((e: Error) => {
           if (e.message !== "rollback") throw e;
-        });
+        })
+        .finally(() => sqlIn.end());
       const checkS = (t1 - t0) / 1000;
       const commitS = (t2 - t1) / 1000;
       const total = checkS + commitS;
