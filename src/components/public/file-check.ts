@@ -10,10 +10,10 @@ export const FILE_CHECK_SCRIPT = `(function(){var i=document.getElementById("fc-
 function say(c,r,t){o.className="fc "+c;o.setAttribute("data-result",r);o.textContent=t}
 i.addEventListener("change",function(){var f=i.files&&i.files[0];if(!f)return;
 if(!window.crypto||!crypto.subtle){say("none","unavailable","本浏览器或当前连接（非 https）无法在本机计算文件指纹，请用 https 地址打开本页后再试");return}
-say("none","busy","正在本机计算…");
+var n="所选文件“"+f.name+"”";say("none","busy","正在本机计算…");
 f.arrayBuffer().then(function(b){return crypto.subtle.digest("SHA-256",b)}).then(function(d){
 var x=Array.prototype.map.call(new Uint8Array(d),function(v){return(v<16?"0":"")+v.toString(16)}).join("");
-if(x===h)say("valid","match","✓ 一致：与签发的证书文件完全一致");else say("revoked","mismatch","✕ 不一致：文件已被修改或不是本证书（所选文件指纹 "+x+"）")},
+if(x===h)say("valid","match","✓ 一致："+n+"与签发的证书文件完全一致");else say("revoked","mismatch","✕ 不一致："+n+"已被修改或不是本证书（其指纹 "+x+"）")},
 function(){say("none","error","无法读取该文件，请重新选择")})})})();`;
 
 /** Its CSP source: the pages allow exactly this script and no other (src/components/public/html.ts). */

@@ -47,6 +47,7 @@ form{display:flex;gap:8px;margin:8px 0 16px}input{flex:1;min-width:0;font:inheri
 button{font:inherit;padding:10px 16px;border:0;border-radius:8px;background:#1e40af;color:#fff}
 footer{text-align:center;color:#4b5563;font-size:.75rem;padding:16px}
 .fc{border:2px solid;border-radius:8px;padding:8px 12px;word-break:break-all}.fc:empty{display:none}code{word-break:break-all}
+.fcf{position:absolute;width:1px;height:1px;opacity:0}.btn{display:inline-block;padding:10px 16px;border-radius:8px;background:#1e40af;color:#fff;cursor:pointer}.fcf:focus-visible+.btn{outline:3px solid #f59e0b;outline-offset:2px}
 `;
 
 /** The page shell: noindex (R-PUB-1), a title, the header back to the portal, the content. */
