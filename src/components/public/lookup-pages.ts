@@ -64,7 +64,7 @@ function fileCheck(sha256: string | null, kind: string): Html {
 <p class="muted">选择您收到的${kind} PDF，手机在本机计算它的 SHA-256 指纹并与签发的文件比对，文件不会上传。</p>
 <p>签发文件的 SHA-256 指纹：<code id="fc-hash" data-testid="file-hash">${sha256}</code></p>
 <p><input type="file" id="fc-file" class="fcf" accept="application/pdf,.pdf" data-testid="file-input"><label for="fc-file" class="btn">选择证书 PDF 文件</label></p>
-<p id="fc-out" class="fc" role="status" aria-live="polite" data-testid="file-result"></p>
+<p id="fc-out" class="fc" aria-live="polite" data-testid="file-result"></p>
 </section><script>${{ __html: FILE_CHECK_SCRIPT }}</script>`;
 }
 
