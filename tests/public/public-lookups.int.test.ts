@@ -44,16 +44,16 @@ describe("R-PUB-1 / R-SCOPE-5 certificate verification answers only public, mask
     expect(c!.institution.name).toBeTruthy();
   });
 
-  it("R-SCOPE-5 exactly these fields are returned: no ids, checker, approver, fee, revoke reason, pdf hash or token", async () => {
+  it("R-SCOPE-5 exactly these fields are returned: no ids, checker, approver, fee, revoke reason or token (the issued file's hash is public, R-PUB-4)", async () => {
     const c = await certificateByToken(database.db, fx.certificateToken["YY-0105"]!);
     expect(Object.keys(c!).sort()).toEqual(
-      ["conclusion", "institution", "instrument", "issuedOn", "kind", "number", "revokedOn", "state", "userUnit", "validUntil", "verifiedOn", "verifier"].sort(),
+      ["conclusion", "fileSha256", "institution", "instrument", "issuedOn", "kind", "number", "revokedOn", "state", "userUnit", "validUntil", "verifiedOn", "verifier"].sort(),
     );
     expect(Object.keys(c!.institution).sort()).toEqual(["address", "authorisationCertNo", "contactPhone", "name"]);
     expect(Object.keys(c!.userUnit).sort()).toEqual(["address", "name"]);
     const text = JSON.stringify(c);
     expect(text).not.toContain("王核验");
-    expect(text).not.toMatch(/"id"|token|fee|checker|approver|revokeReason|pdfSha256/i);
+    expect(text).not.toMatch(/"id"|token|fee|checker|approver|revokeReason|pdfFileId/i);
   });
 
   it("R-SCOPE-5 mobile numbers and ID numbers in the stored snapshot never reach the page", async () => {

@@ -28,6 +28,8 @@ export type PublicCertificate = {
   institution: { name: string; address: string | null; contactPhone: string | null; authorisationCertNo: string | null };
   verifier: string;
   conclusion: string | null;
+  /** SHA-256 (hex) of the issued, signed PDF — public on purpose, for the file check (R-PUB-4); null before the first download. */
+  fileSha256: string | null;
 };
 
 /** What `/i/{token}` shows (R-PUB-3): the instrument and the state of its latest certificate, if any. */
@@ -55,6 +57,7 @@ function prepare(db: DB) {
       validUntil: certificates.validUntil,
       revokedAt: certificates.revokedAt,
       snapshot: certificates.snapshot,
+      pdfSha256: certificates.pdfSha256,
     })
     .from(certificates)
     .where(eq(certificates.token, sql.placeholder("token")))
@@ -137,6 +140,7 @@ export async function certificateByToken(db: DB, token: string, today = chinaTod
     },
     verifier: s.verifier,
     conclusion: maskText(s.conclusion),
+    fileSha256: c.pdfSha256,
   };
 }
 
