@@ -35,6 +35,18 @@ export function cacheableRequest(req) {
 
 const NONCE = /'nonce-([A-Za-z0-9+/=_-]{16,})'/;
 
+/** `buf` cut at every occurrence of `sep` (the copy is kept as bytes, so a response is a copy of memory). */
+function splitBuffer(buf, sep) {
+  const parts = [];
+  let from = 0;
+  for (let at = buf.indexOf(sep); at >= 0; at = buf.indexOf(sep, from)) {
+    parts.push(buf.subarray(from, at));
+    from = at + sep.length;
+  }
+  parts.push(buf.subarray(from));
+  return parts;
+}
+
 /** A fresh nonce, like src/server/http/csp.ts newNonce (128 random bits, base64). */
 const freshNonce = () => randomBytes(16).toString("base64");
 
@@ -44,12 +56,15 @@ const freshNonce = () => randomBytes(16).toString("base64");
  * oldest dropped first. An expired entry is refreshed by one request while the others still get the old copy.
  */
 export function createPageCache({ ttlMs = 30_000, maxEntries = 200, now = () => Date.now() } = {}) {
-  /** @type {Map<string, { parts: string[]; headers: Record<string, string | string[]>; storedAt: number; refreshing: boolean }>} */
+  /** @type {Map<string, { parts: Buffer[]; headers: Record<string, string | string[]>; storedAt: number; refreshing: boolean }>} */
   const entries = new Map();
 
   function serve(entry, req, res) {
     const nonce = freshNonce();
-    const body = Buffer.from(entry.parts.join(nonce));
+    const n = Buffer.from(nonce);
+    const pieces = [];
+    entry.parts.forEach((part, i) => (i ? pieces.push(n, part) : pieces.push(part)));
+    const body = Buffer.concat(pieces);
     for (const [name, value] of Object.entries(entry.headers)) {
       if (name === "vary") continue;
       res.setHeader(name, name === "content-security-policy" ? String(value).replace(NONCE, `'nonce-${nonce}'`) : value);
@@ -96,7 +111,7 @@ export function createPageCache({ ttlMs = 30_000, maxEntries = 200, now = () => 
       // Next marks per-request pages uncacheable; from here on the copy is fresh for ttl in this process only.
       kept["cache-control"] = "private, no-cache";
       entries.delete(key);
-      entries.set(key, { parts: Buffer.concat(chunks).toString("utf8").split(nonce), headers: kept, storedAt: now(), refreshing: false });
+      entries.set(key, { parts: splitBuffer(Buffer.concat(chunks), Buffer.from(nonce)), headers: kept, storedAt: now(), refreshing: false });
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value);
     });
     res.once("close", () => {

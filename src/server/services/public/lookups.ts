@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { chinaToday, dayIn } from "@/lib/china-day";
 import type { CertificateKind, CertificateState } from "@/lib/vocab";
 import type { DB } from "@/server/db/open";
-import { rowsOf } from "@/server/db/rows";
+import { executePrepared } from "@/server/db/prepared";
 import { catalogueKinds, certificates, instruments, organisations } from "@/server/db/schema";
 import { documentViewState, type DocumentViewState } from "@/server/domain/certificates/public-state";
 import { maskPhone, maskText } from "@/server/domain/public/mask";
@@ -135,20 +135,20 @@ const lookable = (token: string) => (PUBLIC_TOKEN.test(token) ? token : null);
 /** `/v/{token}`: the certificate, masked, or null for an unknown or malformed token (R-PUB-1). */
 export async function certificateByToken(db: DB, token: string, today = chinaToday()): Promise<PublicCertificate | null> {
   if (!lookable(token)) return null;
-  const [c] = rowsOf<CertificateRow>(await db.execute(certificateQuery(token)));
+  const [c] = await executePrepared<CertificateRow>(db, "public_certificate_by_token", certificateQuery(token));
   return c ? publicCertificate(c, today) : null;
 }
 
 /** `/i/{token}`: the instrument and its latest certificate's state (R-PUB-3), or null. */
 export async function labelByToken(db: DB, token: string, today = chinaToday()): Promise<PublicLabel | null> {
   if (!lookable(token)) return null;
-  const [i] = rowsOf<LabelRow>(await db.execute(labelQuery(token)));
+  const [i] = await executePrepared<LabelRow>(db, "public_label_by_token", labelQuery(token));
   return i ? publicLabel(i, today) : null;
 }
 
 /**
  * What the `/v/` page serves, in one database round trip (issue 11 #7): the client address's rate limit, the
- * certificate and the lookup log together (limitedLookup). postgres.js prepares the statement per connection.
+ * certificate and the lookup log together (limitedLookup), prepared once per connection.
  */
 export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
   const { verdict, row } = await limitedLookup<CertificateRow>(db, { kind: "certificate", subject: token, ip }, certificateQuery(lookable(token)));

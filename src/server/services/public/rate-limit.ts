@@ -1,7 +1,7 @@
 import "server-only";
 import { lt, sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/server/db/open";
-import { rowsOf } from "@/server/db/rows";
+import { executePrepared } from "@/server/db/prepared";
 import { publicLookups, publicRateCounters } from "@/server/db/schema";
 
 /** Public lookups and searches allowed per client address per minute (issue 11 #8); PUBLIC_LOOKUPS_PER_MINUTE overrides. */
@@ -67,8 +67,10 @@ export async function limitedLookup<T extends Record<string, unknown>>(
   lookup: SQL,
 ): Promise<{ verdict: LimitVerdict; row: T | null }> {
   const limit = a.limit ?? PUBLIC_LOOKUPS_PER_MINUTE;
-  const rows = rowsOf<{ qjt_hits: number; qjt_window_ms: number; qjt_found: boolean } & T>(
-    await db.execute(sql`
+  const rows = await executePrepared<{ qjt_hits: number; qjt_window_ms: number; qjt_found: boolean } & T>(
+    db,
+    `public_limited_${a.kind}`,
+    sql`
       with hit as (
         insert into ${publicRateCounters} (key, window_start, hits) values (${limitKey(a.ip)}, date_trunc('minute', now()), 1)
         on conflict (key, window_start) do update set hits = ${publicRateCounters}.hits + 1
@@ -85,7 +87,7 @@ export async function limitedLookup<T extends Record<string, unknown>>(
         insert into ${publicLookups} (kind, subject, found, ip)
         select ${a.kind}, ${a.subject.slice(0, 64)}, exists (select 1 from picked), ${a.ip} where (select allowed from ok)
       )
-      select ok.hits as qjt_hits, ok.window_ms as qjt_window_ms, coalesce(picked.qjt_present, false) as qjt_found, picked.* from ok left join picked on true`),
+      select ok.hits as qjt_hits, ok.window_ms as qjt_window_ms, coalesce(picked.qjt_present, false) as qjt_found, picked.* from ok left join picked on true`,
   );
   await sweepNowAndThen(db);
   const r = rows[0]!;
