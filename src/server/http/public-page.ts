@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PUBLIC_PAGE_HEADERS } from "@/components/public/html";
 import { rateLimitedPage } from "@/components/public/lookup-pages";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import type { DB } from "@/server/db/open";
 import { hitPublicLimit, type LimitVerdict } from "@/server/services/public/rate-limit";
 import { clientAddress } from "./client-address";
@@ -18,13 +18,17 @@ export const PUBLIC_PAGE_MAX_AGE = 60;
 export async function servePublicPage(req: Request, render: (db: DB, ip: string | null) => Promise<{ found: boolean; body: string }>): Promise<Response> {
   return serveLimitedPage(req, async (db, ip) => {
     const verdict = await hitPublicLimit(db, ip);
-    return verdict.allowed ? { verdict, ...(await render(db, ip)) } : { verdict, found: false, body: "" };
+    // The rate limit counts on the primary (shared by every process); the page reads from the replica when there
+    // is one (its lookup log is an insert, which withReplicas sends to the primary).
+    return verdict.allowed ? { verdict, ...(await render(await getReadDb(), ip)) } : { verdict, found: false, body: "" };
   });
 }
 
 /**
  * The same answer when one call does the rate limit, the lookup and its log together (the `/v/` and `/i/` pages,
- * one database round trip: verifyCertificate, verifyLabel).
+ * one database round trip: verifyCertificate, verifyLabel). That statement writes, so it runs on the primary, the
+ * token's index lookup included: one round trip there is cheaper than a hit and a log on the primary around a
+ * read on the replica.
  */
 export async function serveLimitedPage(
   req: Request,
