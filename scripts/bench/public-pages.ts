@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDb } from "../../src/server/db/open";
+import { report } from "./report";
 import { prepareData } from "../../src/server/seed/prepare";
 
 type Sql = ReturnType<typeof postgres>;
@@ -155,6 +156,12 @@ async function main() {
     for (const r of rows) {
       const verdict = r.target ? (r.pass ? "PASS" : "FAIL") : "(no target)";
       console.log(`${r.page.padEnd(14)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(4)}  ${String(r.p99).padStart(4)}  ${r.ratio.toFixed(3)}×  ${verdict}${r.non2xx ? `  non-2xx ${r.non2xx}` : ""}`);
+    }
+
+    for (const r of rows) {
+      const common = { baselineLabel: "node:http + postgres.js token lookup", instruments: n, note: `p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}` };
+      report({ figure: `${r.page} req/s`, value: r.rps, unit: "req/s", baseline: base1.rps, target: r.target ? "≥ 0.3× baseline" : undefined, met: r.target ? r.rps / base1.rps >= 0.3 && r.non2xx === 0 : null, ...common });
+      if (r.target === "lookup") report({ figure: `${r.page} p99`, value: r.p99, unit: "ms", baseline: base1.p99, target: "< 50 ms", met: r.p99 < 50, ...common });
     }
 
     // Client JavaScript each public page loads (bytes of its <script src> files, uncompressed and gzip-compressed).
