@@ -1,5 +1,4 @@
 import "server-only";
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import { cleanHeader, EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
@@ -7,6 +6,7 @@ import { mapHeaders } from "@/server/domain/ledger/excel-row";
 import { unquoteFormula } from "@/server/domain/ledger/formula-guard";
 import { inspectXlsx, MAX_UNPACKED_BYTES, measureInflated, type ZipEntry } from "@/server/domain/files/zip-guard";
 import { AppError } from "@/server/errors";
+import { xlsxRows } from "./xlsx-rows";
 
 /** Rows of one file import: read, checked and written streaming (issue 14 item 3), memory bounded. */
 export const MAX_IMPORT_ROWS = 200_000;
@@ -60,50 +60,41 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_UPL
   const type = await fileTypeFromBuffer(bytes);
   if (!zip.ok || (type?.ext !== "xlsx" && type?.ext !== "zip")) throw new AppError("IMPORT_BAD_FILE", "文件不是有效的 Excel（.xlsx）文件，请用模板填写后另存为 .xlsx 再上传");
   if (!(await realUnpackedWithin(bytes, zip.list, limits.unpacked))) throw tooBig();
+  return zip.list;
 }
 
 const isNotesRow = (cells: Record<string, string>) => EXCEL_COLUMNS.filter((c) => cells[c.header] === c.note).length >= 3;
 const isExampleRow = (cells: Record<string, string>) => /^示例/.test(cells["出厂编号"] ?? "");
 
 /**
- * Streams the first worksheet (exceljs WorkbookReader), one row at a time: row 1 holds the headers; the
+ * Streams the first worksheet (xlsx-rows: shared strings read first, the sheet inflated and parsed in chunks), one row at a time: row 1 holds the headers; the
  * template's notes row and example row are skipped, as are empty rows. More than `maxRows` data rows is
  * refused. Memory stays bounded by the shared strings, whatever the number of rows.
  */
 export async function* streamLedgerSheet(bytes: Uint8Array, maxRows = MAX_IMPORT_ROWS): AsyncGenerator<SheetRow> {
-  await checkXlsx(bytes, LEDGER_IMPORT_LIMITS);
+  const entries = await checkXlsx(bytes, LEDGER_IMPORT_LIMITS);
   let count = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
-    for await (const sheet of reader) {
-      let headers: string[] | null = null;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        // The export quotes text that could run as a formula; take the quote off (formula-guard).
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => unquoteFormula(cellText(v)));
-        if (!headers) {
-          headers = values.map(cleanHeader);
-          const { missing } = mapHeaders(headers);
-          if (missing.length) throw new AppError("BAD_INPUT", `第 1 行缺少必填列：${missing.join("、")}。请使用下载的模板`);
-          continue;
-        }
-        if (values.every((v) => v.trim() === "")) continue;
-        const cells: Record<string, string> = {};
-        headers.forEach((h, i) => {
-          if (h && values[i] !== undefined && values[i] !== "") cells[h] = values[i]!;
-        });
-        if (isNotesRow(cells) || isExampleRow(cells)) continue;
-        if (++count > maxRows) throw new AppError("BAD_INPUT", `单次最多导入 ${maxRows} 行，请拆分文件`);
-        yield { rowNumber: row.number, cells };
+    let headers: string[] | null = null;
+    for await (const row of xlsxRows(bytes, entries)) {
+      // The export quotes text that could run as a formula; take the quote off (formula-guard).
+      const values = row.values.map(unquoteFormula);
+      if (!headers) {
+        headers = values.map(cleanHeader);
+        const { missing } = mapHeaders(headers);
+        if (missing.length) throw new AppError("BAD_INPUT", `第 1 行缺少必填列：${missing.join("、")}。请使用下载的模板`);
+        continue;
       }
-      if (!headers) throw new AppError("BAD_INPUT", "第一个工作表是空的");
-      break; // only the first worksheet is the ledger
+      if (values.every((v) => v.trim() === "")) continue;
+      const cells: Record<string, string> = {};
+      headers.forEach((h, i) => {
+        if (h && values[i] !== undefined && values[i] !== "") cells[h] = values[i]!;
+      });
+      if (isNotesRow(cells) || isExampleRow(cells)) continue;
+      if (++count > maxRows) throw new AppError("BAD_INPUT", `单次最多导入 ${maxRows} 行，请拆分文件`);
+      yield { rowNumber: row.number, cells };
     }
+    if (!headers) throw new AppError("BAD_INPUT", "第一个工作表是空的");
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError("IMPORT_BAD_FILE", "无法读取该 Excel 文件：文件可能已损坏，请用模板填写后另存为 .xlsx 再上传");

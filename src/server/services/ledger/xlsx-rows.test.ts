@@ -1,0 +1,64 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { ledgerWorkbook, sampleRows, writeLedgerWorkbookFile } from "../../../../scripts/ledger/sample-file";
+import { inspectZip } from "@/server/domain/files/zip-guard";
+import { cellText } from "./excel-read";
+import { isDateFormat, xlsxRows } from "./xlsx-rows";
+
+/** What exceljs's streaming reader + cellText made of the first sheet (the reader the import used before). */
+async function viaExceljs(bytes: Uint8Array) {
+  const out: string[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) out.push(`${row.number}:${JSON.stringify(Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v ?? null))).replace(/(,"")+\]$/, "]")}`);
+    break;
+  }
+  return out;
+}
+async function viaLean(bytes: Uint8Array) {
+  const zip = inspectZip(bytes, { maxEntries: 100, maxUnpackedBytes: 1e9 });
+  if (!zip.ok) throw new Error(zip.reason);
+  const out: string[] = [];
+  for await (const r of xlsxRows(bytes, zip.list)) out.push(`${r.number}:${JSON.stringify(r.values).replace(/(,"")+\]$/, "]")}`);
+  return out;
+}
+
+describe("lean xlsx rows (issue 14 item 3)", () => {
+  it("issue 14 item 3: every kind of cell reads as exceljs read it (dates by format, rich text, formulas, booleans, errors, gaps)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    ws.addRow(["名称", "日期", "数", "富", "公式", "布尔", "错误", "空", "超链"]);
+    ws.addRow(["燃油 <加油机> & “引号”", new Date("2025-03-01T00:00:00Z"), 1.5, { richText: [{ text: "红", font: { bold: true } }, { text: "字" }] }, { formula: "A2", result: "燃油" }, true, { error: "#N/A" }, null, { text: "链接", hyperlink: "http://x" }]);
+    const r = ws.addRow(["x", 46000, 12345678901234, "=1+1", { formula: "1+1", result: 2 }, false]);
+    r.getCell(2).numFmt = 'yyyy"年"m"月"d"日"';
+    r.getCell(3).numFmt = "0.00";
+    ws.getCell("K5").value = "远";
+    ws.addRow([]);
+    ws.addRow(["", " ", "尾"]);
+    wb.addWorksheet("第二").addRow(["不读"]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const lean = await viaLean(bytes);
+    expect(lean).toEqual(await viaExceljs(bytes));
+    expect(lean[1]).toContain('"2025-03-01"');
+    expect(lean[2]).toContain('"2025-12-09"'); // serial 46000 shown with a custom date format
+    expect(lean.join()).not.toContain("不读");
+  });
+  it("issue 14 item 3: a streamed workbook (shared strings after the sheet, as our export writes them) reads the same", async () => {
+    const file = `${process.env.TMPDIR ?? "/tmp"}/lean-xlsx-${process.pid}.xlsx`;
+    await writeLedgerWorkbookFile(file, 300, "LEAN");
+    const bytes = new Uint8Array(await import("node:fs/promises").then((f) => f.readFile(file)));
+    const lean = await viaLean(bytes);
+    expect(lean).toHaveLength(301);
+    expect(lean).toEqual(await viaExceljs(bytes));
+    const small = new Uint8Array(await ledgerWorkbook(sampleRows(50, 5)));
+    expect(await viaLean(small)).toEqual(await viaExceljs(small));
+  });
+  it("issue 14 item 3: date formats are told from number formats", () => {
+    expect(isDateFormat("yyyy/m/d")).toBe(true);
+    expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormat("0.00")).toBe(false);
+    expect(isDateFormat('[Red]0.00;"ds"')).toBe(false);
+    expect(isDateFormat("General")).toBe(false);
+  });
+});
