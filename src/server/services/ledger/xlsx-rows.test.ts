@@ -54,6 +54,19 @@ describe("lean xlsx rows (issue 14 item 3)", () => {
     const small = new Uint8Array(await ledgerWorkbook(sampleRows(50, 5)));
     expect(await viaLean(small)).toEqual(await viaExceljs(small));
   });
+  it("issue 14 item 3: a workbook without shared strings (inline strings, as the ledger export writes) reads the same", async () => {
+    const file = `${process.env.TMPDIR ?? "/tmp"}/lean-xlsx-inline-${process.pid}.xlsx`;
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet("台账");
+    ws.addRow(["器具名称", "购买日期", "器具数量"]).commit();
+    ws.addRow(["燃油加油机 & <泵>", new Date("2024-02-29T00:00:00Z"), 3]).commit();
+    ws.commit();
+    await wb.commit();
+    const bytes = new Uint8Array(await import("node:fs/promises").then((f) => f.readFile(file)));
+    const lean = await viaLean(bytes);
+    expect(lean).toEqual(await viaExceljs(bytes));
+    expect(lean[1]).toBe('2:["燃油加油机 & <泵>","2024-02-29","3"]');
+  });
   it("issue 14 item 3: date formats are told from number formats", () => {
     expect(isDateFormat("yyyy/m/d")).toBe(true);
     expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);

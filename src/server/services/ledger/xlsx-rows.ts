@@ -34,6 +34,7 @@ function textOf(buf: Uint8Array, e: ZipEntry | undefined): string {
 
 /** Runs saxes over a whole (small) part. */
 function parseXml(xml: string, on: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void; text?: (s: string) => void }) {
+  if (!xml) return; // an optional part the workbook does not have (no shared strings, no styles)
   const p = new SaxesParser();
   if (on.open) p.on("opentag", on.open);
   if (on.close) p.on("closetag", (t) => on.close!(t.name));
