@@ -160,7 +160,8 @@ async function enterprisePage(db: Queryable, county: string, f: StatFilter, toda
         .select({ enterpriseId: t.enterpriseId, total: sql<number>`${t.n}`.as("total") })
         .from(t)
         .where(and(eq(t.countyCode, county), after ? or(lt(t.n, after[0]), and(eq(t.n, after[0]), gt(t.enterpriseId, after[1]))) : undefined))
-        .orderBy(desc(t.n), asc(t.enterpriseId))
+        // NULLS LAST as in the index (n is never null; the planner only walks the index when the order matches).
+        .orderBy(sql`${t.n} desc nulls last`, asc(t.enterpriseId))
         .limit(limit + 1),
     );
     rows = db
