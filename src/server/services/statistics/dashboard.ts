@@ -157,8 +157,9 @@ async function enterprisePage(db: Queryable, county: string, f: StatFilter, toda
     const c: CellColumns & { enterpriseId: CellColumns["n"] } = statEnterpriseRegionCells;
     const page = db.$with("page").as(
       db
-        .select({ enterpriseId: t.enterpriseId, total: sql<number>`${t.n}`.as("total") })
+        .select({ enterpriseId: t.enterpriseId, total: sql<number>`${t.n}`.as("total"), name: sql<string>`${organisations.name}`.as("name") })
         .from(t)
+        .innerJoin(organisations, eq(organisations.id, t.enterpriseId))
         .where(and(eq(t.countyCode, county), after ? or(lt(t.n, after[0]), and(eq(t.n, after[0]), gt(t.enterpriseId, after[1]))) : undefined))
         // NULLS LAST as in the index (n is never null; the planner only walks the index when the order matches).
         .orderBy(sql`${t.n} desc nulls last`, asc(t.enterpriseId))
@@ -166,11 +167,10 @@ async function enterprisePage(db: Queryable, county: string, f: StatFilter, toda
     );
     rows = db
       .with(page)
-      .select({ enterprise: sql<number>`${page.enterpriseId}`, name: organisations.name, total: sql<number>`${page.total}`, ...figureSums(c, today) })
+      .select({ enterprise: sql<number>`${page.enterpriseId}`, name: sql<string>`${page.name}`, total: sql<number>`${page.total}`, ...figureSums(c, today) })
       .from(page)
       .innerJoin(statEnterpriseRegionCells, and(eq(c.countyCode, county), eq(c.enterpriseId, page.enterpriseId), onceEach(c, today)))
-      .innerJoin(organisations, eq(organisations.id, page.enterpriseId))
-      .groupBy(page.enterpriseId, page.total, organisations.name)
+      .groupBy(page.enterpriseId, page.total, page.name)
       .orderBy(desc(page.total), asc(page.enterpriseId));
     count = db.select({ n: sql<number>`count(*)::int` }).from(t).where(eq(t.countyCode, county));
   } else {
