@@ -245,6 +245,8 @@ describe("statistics scope (issue 12 item 2, R-SCOPE-3/4)", () => {
     await expect(gd.statistics.dashboard({ period: "year", item: 987654321 })).rejects.toMatchObject({ message: "所选项别不在现行目录中，请重新选择" });
     await expect(gd.statistics.dashboard({ period: "year", institution: fx.org.stationEnterprise })).rejects.toMatchObject({ message: "所选检定机构不存在，请重新选择" });
     await expect(gd.statistics.dashboard({ period: "decade" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const by = await callerAs(db(), "byscjg");
+    await expect(by.statistics.dashboard({ period: "year", cursor: Buffer.from(JSON.stringify(["x", 1])).toString("base64url") })).rejects.toMatchObject({ message: "分页参数无效" });
   });
 
   it("issue 12 #2 the breadcrumb runs from the caller's region down; the province lists all 21 Guangdong cities", async () => {
