@@ -84,25 +84,27 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, input: Sta
   const vSums = { verified: sql<number>`coalesce(sum(${verification.n}), 0)::int`, passed: sql<number>`coalesce(sum(${verification.n}) filter (where ${verification.verdict} = 'pass'), 0)::int` };
 
   const checks = Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]);
-  const totalQuery = db.select(vSums).from(verification).where(vWhere);
   if (childLevel === "enterprise") {
     const after = cursor ? decodeCursor(cursor, enterpriseCursor) : null;
-    // The cards of a county: its region cells (unfiltered) or its full cells (filtered), not a sum of the rows.
+    // The cards of a county in one statement: its region cells (unfiltered) or its full cells (filtered), not a
+    // sum of the rows, with the period's verifications and the number of its enterprises beside them.
     const cc: CellColumns = filtered(f) ? statInstrumentCells : statRegionCells;
+    const v = (sum: SQL) => sql<number>`(select ${sum} from ${verification} where ${vWhere})`;
     const cardsQuery = db
-      .select(figureSums(cc, today))
+      .select({ ...figureSums(cc, today), verified: v(vSums.verified), passed: v(vSums.passed), enterprises: enterpriseCount(db, target.code, f, today) })
       .from(cc.n.table)
       .where(allOf(eq(cc.countyCode, target.code), onceEach(cc, today), filtered(f) ? dimFilters(statInstrumentCells, f) : undefined));
-    const [[region], page, [cards], [total]] = await Promise.all([checks, enterprisePage(db, target.code, f, today, after, limit), cardsQuery, totalQuery]);
+    const [[region], page, [got]] = await Promise.all([checks, enterprisePage(db, target.code, f, today, after, limit), cardsQuery]);
+    const { verified, passed, enterprises, ...cards } = got!;
     return {
       today,
       periodFrom: from,
       region: { code: region.filter.code, name: region.name, level },
       breadcrumb: region.breadcrumb,
       childLevel,
-      cards: { ...(cards ?? zeroFigures()), verified: total?.verified ?? 0, passed: total?.passed ?? 0 },
+      cards: { ...cards, verified, passed },
       rows: page.rows,
-      enterpriseCount: page.count,
+      enterpriseCount: enterprises,
       nextCursor: page.nextCursor,
     };
   }
@@ -116,7 +118,7 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, input: Sta
     childRegions(db, target.code),
     db.select({ code: sql<string>`${child}`, ...figureSums(c, today) }).from(c.n.table).where(allOf(regionWhere(c, target), onceEach(c, today), filters)).groupBy(child),
     db.select({ code: sql<string>`${vChild}`, ...vSums }).from(verification).where(vWhere).groupBy(vChild),
-    totalQuery,
+    db.select(vSums).from(verification).where(vWhere),
   ]);
   const byCode = new Map(got.map(({ code, ...figures }) => [code, figures as FigureCounts]));
   const vByCode = new Map(verified.map((v) => [v.code, v]));
@@ -144,6 +146,13 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, input: Sta
   };
 }
 
+/** How many enterprises a county view lists (a scalar subquery of the cards' statement). */
+function enterpriseCount(db: Queryable, county: string, f: StatFilter, today: string): SQL<number> {
+  if (!filtered(f)) return sql<number>`(select count(*)::int from ${statEnterpriseTotals} where ${eq(statEnterpriseTotals.countyCode, county)})`;
+  const c: CellColumns & Dimensioned = statEnterpriseCells;
+  return sql<number>`(select count(distinct ${statEnterpriseCells.enterpriseId})::int from ${statEnterpriseCells} where ${allOf(eq(c.countyCode, county), onceEach(c, today), dimFilters(c, f))})`;
+}
+
 /**
  * One page of a county's enterprises, most instruments first. Unfiltered: the page is picked from the
  * per-enterprise totals by index (no date, so nothing to sum) and only its enterprises' dated cells are summed,
@@ -151,7 +160,6 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, input: Sta
  */
 async function enterprisePage(db: Queryable, county: string, f: StatFilter, today: string, after: [number, number] | null, limit: number) {
   let rows: Promise<({ enterprise: number; name: string; total: number } & FigureCounts)[]>;
-  let count: Promise<{ n: number }[]>;
   if (!filtered(f)) {
     const t = statEnterpriseTotals;
     const c: CellColumns & { enterpriseId: CellColumns["n"] } = statEnterpriseRegionCells;
@@ -172,7 +180,6 @@ async function enterprisePage(db: Queryable, county: string, f: StatFilter, toda
       .innerJoin(statEnterpriseRegionCells, and(eq(c.countyCode, county), eq(c.enterpriseId, page.enterpriseId), onceEach(c, today)))
       .groupBy(page.enterpriseId, page.total, page.name)
       .orderBy(desc(page.total), asc(page.enterpriseId));
-    count = db.select({ n: sql<number>`count(*)::int` }).from(t).where(eq(t.countyCode, county));
   } else {
     const c: CellColumns & Dimensioned & { enterpriseId: CellColumns["n"] } = statEnterpriseCells;
     const where = allOf(eq(c.countyCode, county), onceEach(c, today), dimFilters(c, f));
@@ -186,15 +193,13 @@ async function enterprisePage(db: Queryable, county: string, f: StatFilter, toda
       .having(after ? sql`${total} < ${after[0]} or (${total} = ${after[0]} and ${c.enterpriseId} > ${after[1]})` : undefined)
       .orderBy(desc(total), asc(c.enterpriseId))
       .limit(limit + 1);
-    count = db.select({ n: sql<number>`count(distinct ${c.enterpriseId})::int` }).from(statEnterpriseCells).where(where);
   }
-  const [got, [counted]] = await Promise.all([rows, count]);
+  const got = await rows;
   const more = got.length > limit;
   const shown = more ? got.slice(0, limit) : got;
   const last = shown[shown.length - 1];
   return {
     rows: shown.map(({ enterprise, name, total: _total, ...figures }): DashboardRow => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null })),
-    count: counted?.n ?? 0,
     nextCursor: more && last ? encodeCursor([Number(last.total), Number(last.enterprise)]) : null,
   };
 }
