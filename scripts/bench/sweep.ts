@@ -1,5 +1,5 @@
-// The daily expiry sweep (R-WRN-1, issue 13 #4) over the bench data set (scripts/bench/jurisdiction-data.ts,
-// `qjt_bench_1m` for 1,000,000 instruments, built once and reused).
+// The daily expiry sweep (R-WRN-1, issue 13 #4) over the generator's data set (scripts/gen via
+// jurisdiction-data.ts, `qjt_gen_1m` for 1,000,000 instruments, built once and reused).
 //   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/sweep.ts [rows] [database]
 // Beside it, in the same run, the baseline: counting the rows the sweep is due to look at, by the index alone.
 // Then a second sweep of the same day, which must find and send nothing. Target: the sweep < 30 s.
@@ -10,6 +10,7 @@ import { expiryWarnings, outbox } from "../../src/server/db/schema";
 import { sweepExpiry } from "../../src/server/jobs/sweep";
 import { CATCH_UP_DAYS, WARN_DAYS_BEFORE } from "../../src/server/domain/notify/expiry";
 import { openBenchDataSet } from "./jurisdiction-data";
+import { report } from "./report";
 
 const TARGET_S = 30;
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows: T[] }).rows ?? [])) as T[];
@@ -45,8 +46,12 @@ async function main() {
     const second = await sweepExpiry(db);
     const s2 = (performance.now() - t2) / 1000;
     const nothing = second.warned.due30 + second.warned.expired + second.messages + second.digests === 0;
+    const n = total?.n;
+    report({ figure: "daily sweep, first run", value: s1, unit: "s", baseline: baselineMs / 1000, baselineLabel: "count of the due rows by index", target: `< ${TARGET_S} s`, met: s1 < TARGET_S, instruments: n,
+      note: `${first.warned.due30} due + ${first.warned.expired} overdue warned, ${first.messages} messages` });
+    report({ figure: "daily sweep, second run same day (sends nothing)", value: s2, unit: "s", baseline: baselineMs / 1000, baselineLabel: "count of the due rows by index", target: "sends nothing", met: nothing, instruments: n });
     console.log(`sweep     second run, same day: ${s2.toFixed(1)} s — ${nothing ? "sent nothing (ok)" : `SENT AGAIN: ${JSON.stringify(second)}`}`);
-    if (!nothing || s1 >= TARGET_S) process.exitCode = 1;
+    if (!nothing) process.exitCode = 1;
   } finally {
     // Leave the data set as found.
     await db.delete(expiryWarnings).where(gt(expiryWarnings.id, w0?.id ?? 0));

@@ -5,6 +5,13 @@ export const config = {
   get databaseUrl() {
     return process.env.DATABASE_URL || undefined;
   },
+  /**
+   * A streaming replica of DATABASE_URL (issue 14 #4, README → Scaling): dashboards and public pages read from
+   * it (Drizzle withReplicas); writes, and reads in and just after a request that wrote, stay on the primary.
+   */
+  get databaseReplicaUrl() {
+    return (process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL) || undefined;
+  },
   get dataDir() {
     return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), ".data"));
   },

@@ -21,12 +21,16 @@ import {
 
 export type { SessionUser, UserRole };
 
-/** What every procedure gets. `userId` comes from the session token; the user is re-read from the database. */
-export type CreateContextOptions = { db: DB; userId: number | null; sessionVersion: number | null; ip: string | null };
+/**
+ * What every procedure gets. `userId` comes from the session token; the user is re-read from the database.
+ * `readDb` (default `db`) is where lag-tolerant reads go — dashboards (issue 14 #4): the replica-routed database
+ * when a replica is configured, except in a mutation and just after one (read-your-writes, see readRouting).
+ */
+export type CreateContextOptions = { db: DB; readDb?: DB; userId: number | null; sessionVersion: number | null; ip: string | null };
 
 export async function createContext(opts: CreateContextOptions) {
   const user = opts.userId === null ? null : await loadSessionUser(opts.db, opts.userId, opts.sessionVersion);
-  return { db: opts.db, user, ip: opts.ip };
+  return { db: opts.db, readDb: opts.readDb ?? opts.db, user, ip: opts.ip };
 }
 export type Context = Awaited<ReturnType<typeof createContext>>;
 
@@ -64,7 +68,10 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** A request that writes reads its own writes: in a mutation every read goes to the primary. */
+const readRouting = t.middleware(({ ctx, type, next }) => (type === "mutation" ? next({ ctx: { ...ctx, readDb: ctx.db } }) : next()));
+
+export const publicProcedure = t.procedure.use(errorMapping).use(readRouting);
 
 /**
  * Signed in, also while an administrator's forced password reset is pending (issue 9 item 4): only for the

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PUBLIC_PAGE_HEADERS } from "@/components/public/html";
 import { rateLimitedPage } from "@/components/public/lookup-pages";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import type { DB } from "@/server/db/open";
 import { hitPublicLimit } from "@/server/services/public/rate-limit";
 import { clientAddress } from "./client-address";
@@ -25,7 +25,9 @@ export async function servePublicPage(req: Request, render: (db: DB, ip: string 
       headers: { ...PUBLIC_PAGE_HEADERS, "cache-control": "no-store", "retry-after": String(limit.retryAfterSeconds) },
     });
   }
-  const { found, body } = await render(db, ip);
+  // The rate limit counts on the primary (shared by every process); the page reads from the replica when there is
+  // one (its lookup log is an insert, which withReplicas sends to the primary).
+  const { found, body } = await render(await getReadDb(), ip);
   if (!found) return new Response(body, { status: 404, headers: { ...PUBLIC_PAGE_HEADERS, "cache-control": "no-store" } });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { ...PUBLIC_PAGE_HEADERS, "cache-control": `public, max-age=${PUBLIC_PAGE_MAX_AGE}`, etag };

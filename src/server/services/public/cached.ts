@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getDb } from "@/server/db";
+import { getReadDb } from "@/server/db";
 import type { DirectoryFilter } from "@/lib/schemas/directory";
 import { directoryEntry, directoryRegions, listDirectory } from "./directory";
 import { currentCatalogue } from "@/server/services/catalogue/current";
@@ -10,17 +10,17 @@ import { latestPublicity } from "./publicity";
 export const PUBLIC_REVALIDATE = 60;
 
 /** The home's 公示 list, shared by every visitor for a minute: the home renders without a query. */
-export const cachedPublicity = unstable_cache(async () => latestPublicity((await getDb()).db, 10), ["public-publicity"], { revalidate: PUBLIC_REVALIDATE });
+export const cachedPublicity = unstable_cache(async () => latestPublicity(await getReadDb(), 10), ["public-publicity"], { revalidate: PUBLIC_REVALIDATE });
 
 /** The directory's pages, regions and details, each shared for a minute (keyed by the filter). */
-export const cachedDirectory = unstable_cache(async (f: DirectoryFilter) => listDirectory((await getDb()).db, f), ["public-directory"], { revalidate: PUBLIC_REVALIDATE });
-export const cachedDirectoryRegions = unstable_cache(async () => directoryRegions((await getDb()).db), ["public-directory-regions"], { revalidate: PUBLIC_REVALIDATE });
-export const cachedDirectoryEntry = unstable_cache(async (id: number) => directoryEntry((await getDb()).db, id), ["public-directory-entry"], { revalidate: PUBLIC_REVALIDATE });
+export const cachedDirectory = unstable_cache(async (f: DirectoryFilter) => listDirectory(await getReadDb(), f), ["public-directory"], { revalidate: PUBLIC_REVALIDATE });
+export const cachedDirectoryRegions = unstable_cache(async () => directoryRegions(await getReadDb()), ["public-directory-regions"], { revalidate: PUBLIC_REVALIDATE });
+export const cachedDirectoryEntry = unstable_cache(async (id: number) => directoryEntry(await getReadDb(), id), ["public-directory-entry"], { revalidate: PUBLIC_REVALIDATE });
 
 /** The current catalogue for the public browser, shared for a minute (an import shows within a minute). */
 export const cachedCatalogue = unstable_cache(
   async () => {
-    const { version, kinds } = await currentCatalogue((await getDb()).db);
+    const { version, kinds } = await currentCatalogue(await getReadDb());
     return { version: version ? { name: version.name, importedAt: version.importedAt.toISOString() } : null, kinds };
   },
   ["public-catalogue"],

@@ -3,7 +3,9 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { readSessionToken } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
+import { hasPrimaryCookie, primaryCookie } from "@/server/db/replica";
+import { config } from "@/server/config";
 import { clientAddress } from "@/server/http/client-address";
 import { FOREIGN_ORIGIN_MESSAGE, isSameOrigin } from "@/server/http/same-origin";
 
@@ -21,8 +23,12 @@ function handler(req: Request) {
         throw new TRPCError({ code: "FORBIDDEN", message: FOREIGN_ORIGIN_MESSAGE });
       }
       const { userId, sessionVersion } = await readSessionToken(req);
-      return createContext({ db: (await getDb()).db, userId, sessionVersion, ip: clientAddress(req.headers) });
+      const db = (await getDb()).db;
+      // Read-your-writes across requests: for a few seconds after a write this browser reads from the primary.
+      const readDb = config.databaseReplicaUrl && !hasPrimaryCookie(req.headers.get("cookie")) ? await getReadDb() : db;
+      return createContext({ db, readDb, userId, sessionVersion, ip: clientAddress(req.headers) });
     },
+    responseMeta: ({ type }) => (type === "mutation" && config.databaseReplicaUrl ? { headers: { "set-cookie": primaryCookie() } } : {}),
   });
 }
 
