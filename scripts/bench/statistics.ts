@@ -15,6 +15,7 @@ import { createContext } from "../../src/server/api/trpc";
 import { openDb, type DB } from "../../src/server/db/open";
 import { instruments, users } from "../../src/server/db/schema";
 import { bucketWhere, BUCKETS } from "../../src/server/domain/filing/buckets";
+import { report as reportRow } from "./report";
 
 const TARGET_MS = 50;
 const SPEEDUP = 15;
@@ -24,7 +25,7 @@ const CELL_TABLES = ["stat_instrument_cells", "stat_region_cells", "stat_city_ce
 type Row = { scope: string; layerMs: number; naiveMs: number | null; ratio: number | null; met: boolean; note: string };
 
 async function main() {
-  const runs = Number(process.argv[2] ?? 20);
+  const runs = Number(process.env.BENCH_RUNS ?? process.argv[2] ?? 20);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("set DATABASE_URL (the benchmark runs on PostgreSQL)");
   const target = new URL(url);
@@ -132,6 +133,9 @@ async function report(db: DB, runs: number) {
   const widths = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]!))));
   const line = (c: string[]) => c.map((x, i) => (i === 0 || i === c.length - 1 ? x + " ".repeat(widths[i]! - width(x)) : " ".repeat(widths[i]! - width(x)) + x)).join(" | ");
   console.log(["", line(head), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line), ""].join("\n"));
+  // The same rows for `npm run bench`'s common table (scripts/bench/report.ts).
+  for (const r of out)
+    reportRow({ figure: r.scope, value: r.layerMs, unit: "ms", baseline: r.naiveMs, baselineLabel: r.naiveMs === null ? undefined : "naive GROUP BY", target: r.scope.startsWith("forecast") ? undefined : r.naiveMs === null ? `< ${TARGET_MS} ms` : `< ${TARGET_MS} ms and ≥ ${SPEEDUP}× faster`, met: r.scope.startsWith("forecast") ? null : r.met, note: r.note });
   if (out.some((r) => !r.met)) process.exitCode = 1;
   return out;
 }
