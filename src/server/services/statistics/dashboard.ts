@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { addMonths, chinaToday } from "@/lib/china-day";
 import type { StatDashboardInput, StatFilter } from "@/lib/schemas/statistics";
@@ -90,17 +90,12 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, input: Sta
     // sum of the rows, with the period's verifications and the number of its enterprises beside them.
     const cc: CellColumns = filtered(f) ? statInstrumentCells : statRegionCells;
     const v = (sum: SQL) => sql<number>`(select ${sum} from ${verification} where ${vWhere})`;
-    // The page of enterprises rides in the same statement as a JSON array (one round trip for all the sums).
-    const page = sql<PageRow[]>`(select coalesce(json_agg(p order by p.total desc, p.enterprise), '[]'::json) from (${enterprisePage(db, target.code, f, today, after, limit)}) p)`;
     const cardsQuery = db
-      .select({ ...figureSums(cc, today), verified: v(vSums.verified), passed: v(vSums.passed), enterprises: enterpriseCount(db, target.code, f, today), page })
+      .select({ ...figureSums(cc, today), verified: v(vSums.verified), passed: v(vSums.passed), enterprises: enterpriseCount(db, target.code, f, today) })
       .from(cc.n.table)
       .where(allOf(eq(cc.countyCode, target.code), onceEach(cc, today), filtered(f) ? dimFilters(statInstrumentCells, f) : undefined));
-    const [[region], [got]] = await Promise.all([checks, cardsQuery]);
-    const { verified, passed, enterprises, page: pageRows, ...cards } = got!;
-    const more = pageRows.length > limit;
-    const shown = more ? pageRows.slice(0, limit) : pageRows;
-    const last = shown[shown.length - 1];
+    const [[region], page, [got]] = await Promise.all([checks, enterprisePage(db, target.code, f, today, after, limit), cardsQuery]);
+    const { verified, passed, enterprises, ...cards } = got!;
     return {
       today,
       periodFrom: from,
@@ -108,9 +103,9 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, input: Sta
       breadcrumb: region.breadcrumb,
       childLevel,
       cards: { ...cards, verified, passed },
-      rows: shown.map(({ enterprise, name, total: _total, ...figures }): DashboardRow => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null })),
+      rows: page.rows,
       enterpriseCount: enterprises,
-      nextCursor: more && last ? encodeCursor([Number(last.total), Number(last.enterprise)]) : null,
+      nextCursor: page.nextCursor,
     };
   }
   // Unfiltered province: the per-city cells; unfiltered city: the per-county cells; filtered: the full cells.
@@ -158,15 +153,13 @@ function enterpriseCount(db: Queryable, county: string, f: StatFilter, today: st
   return sql<number>`(select count(distinct ${statEnterpriseCells.enterpriseId})::int from ${statEnterpriseCells} where ${allOf(eq(c.countyCode, county), onceEach(c, today), dimFilters(c, f))})`;
 }
 
-type PageRow = { enterprise: number; name: string; total: number } & FigureCounts;
-const aliased = <T extends Record<string, SQL>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.as(k)])) as { [K in keyof T]: SQL.Aliased };
-
 /**
  * One page of a county's enterprises, most instruments first. Unfiltered: the page is picked from the
  * per-enterprise totals by index (no date, so nothing to sum) and only its enterprises' dated cells are summed,
  * in the same statement. Filtered: the filter dimensions' enterprise cells of the county are summed and paged.
  */
-function enterprisePage(db: Queryable, county: string, f: StatFilter, today: string, after: [number, number] | null, limit: number): SQLWrapper {
+async function enterprisePage(db: Queryable, county: string, f: StatFilter, today: string, after: [number, number] | null, limit: number) {
+  let rows: Promise<({ enterprise: number; name: string; total: number } & FigureCounts)[]>;
   if (!filtered(f)) {
     const t = statEnterpriseTotals;
     const c: CellColumns & { enterpriseId: CellColumns["n"] } = statEnterpriseRegionCells;
@@ -180,9 +173,9 @@ function enterprisePage(db: Queryable, county: string, f: StatFilter, today: str
         .orderBy(sql`${t.n} desc nulls last`, asc(t.enterpriseId))
         .limit(limit + 1),
     );
-    return db
+    rows = db
       .with(page)
-      .select({ enterprise: sql<number>`${page.enterpriseId}`.as("enterprise"), name: sql<string>`${page.name}`.as("name"), total: sql<number>`${page.total}`.as("total"), ...aliased(figureSums(c, today)) })
+      .select({ enterprise: sql<number>`${page.enterpriseId}`, name: sql<string>`${page.name}`, total: sql<number>`${page.total}`, ...figureSums(c, today) })
       .from(page)
       .innerJoin(statEnterpriseRegionCells, and(eq(c.countyCode, county), eq(c.enterpriseId, page.enterpriseId), onceEach(c, today)))
       .groupBy(page.enterpriseId, page.total, page.name)
@@ -191,8 +184,8 @@ function enterprisePage(db: Queryable, county: string, f: StatFilter, today: str
     const c: CellColumns & Dimensioned & { enterpriseId: CellColumns["n"] } = statEnterpriseCells;
     const where = allOf(eq(c.countyCode, county), onceEach(c, today), dimFilters(c, f));
     const total = sql<number>`sum(${c.n})`;
-    return db
-      .select({ enterprise: sql<number>`${c.enterpriseId}`.as("enterprise"), name: sql<string>`${organisations.name}`.as("name"), total: sql<number>`${total}::int`.as("total"), ...aliased(figureSums(c, today)) })
+    rows = db
+      .select({ enterprise: sql<number>`${c.enterpriseId}`, name: organisations.name, total: sql<number>`${total}::int`, ...figureSums(c, today) })
       .from(statEnterpriseCells)
       .innerJoin(organisations, eq(organisations.id, c.enterpriseId))
       .where(where)
@@ -201,6 +194,14 @@ function enterprisePage(db: Queryable, county: string, f: StatFilter, today: str
       .orderBy(desc(total), asc(c.enterpriseId))
       .limit(limit + 1);
   }
+  const got = await rows;
+  const more = got.length > limit;
+  const shown = more ? got.slice(0, limit) : got;
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown.map(({ enterprise, name, total: _total, ...figures }): DashboardRow => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null })),
+    nextCursor: more && last ? encodeCursor([Number(last.total), Number(last.enterprise)]) : null,
+  };
 }
 
 /**
