@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its wasm and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@signpdf/placeholder-plain", "@signpdf/signpdf", "@signpdf/utils", "node-forge"],
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },

@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import { BlockList, isIP } from "node:net";
 import { pathToFileURL } from "node:url";
+import { createPageCache } from "./server-page-cache.mjs";
 
 export const CLIENT_ADDRESS_HEADER = "x-qjt-client-ip";
 
@@ -104,13 +105,20 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: host ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The public pages the same for every anonymous visitor are kept in memory (server-page-cache.mjs, issue 11
+  // #7); PAGE_CACHE_SECONDS=0 turns that off.
+  const cacheSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? 30);
+  const pageCache = cacheSeconds > 0 ? createPageCache({ ttlMs: cacheSeconds * 1000 }) : null;
   const server = createServer((req, res) => {
     setClientAddress(req, trust);
-    handle(req, res).catch((err) => {
-      console.error("[强检通] 请求处理失败", err);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    const render = () =>
+      handle(req, res).catch((err) => {
+        console.error("[强检通] 请求处理失败", err);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    if (pageCache) pageCache.handle(req, res, render);
+    else render();
   });
   server.listen(port, host, () => {
     const proxies = "hops" in trust ? (trust.hops ? `信任 ${trust.hops} 层代理` : "不信任转发头") : "信任所列代理";

@@ -110,3 +110,26 @@ test("issue 11 #8 the 61st lookup in a minute from one address is refused with a
   expect((await getFrom("127.0.0.2", `${baseURL}/search?q=x`)).status).toBe(429);
   expect((await getFrom("127.0.0.3", url)).status).toBe(200);
 });
+
+test("issue 11 #7 the home and catalogue come from the page cache with a fresh nonce each time, and their scripts still run", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to execute/i.test(m.text())) violations.push(m.text());
+  });
+  for (const path of ["/", "/catalogue"]) {
+    const first = await page.goto(path);
+    const second = await page.goto(path);
+    const nonces = [first, second].map((r) => r!.headers()["content-security-policy"]!.match(/'nonce-([^']+)'/)![1]);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(second!.headers()["age"]).toMatch(/^\d+$/); // served from memory
+    expect(await second!.text()).toContain(`nonce="${nonces[1]}"`);
+    // Next's client runtime started under the fresh nonce (it sets window.next when the page hydrates).
+    await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe("object");
+  }
+  expect(violations).toEqual([]);
+  // A link from the cached home is a client navigation (RSC), which is rendered by Next as before.
+  await page.goto("/");
+  await page.getByRole("main").getByRole("link", { name: "检定机构", exact: true }).click();
+  await expect(page).toHaveURL(/\/institutions$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

@@ -2,7 +2,7 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { auditLog, departments, instruments } from "@/server/db/schema";
-import { checkLedgerFile, commitLedgerImport } from "@/server/services/ledger/import-ledger";
+import { checkLedgerFile, importLedgerFile } from "@/server/services/ledger/import-ledger";
 import { goodRow, ledgerWorkbook } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
 import { callerAs, type Fixtures, loadFixtures } from "./helpers/fixtures";
@@ -71,9 +71,10 @@ describe("issue 8 #2: departments created implicitly by the ledger go through a 
   it("issue 8 #2 an Excel import naming new departments audits each creation in the import's transaction", async () => {
     const rows = [goodRow(1, "DEPTX"), goodRow(2, "DEPTX"), goodRow(3, "DEPTX")].map((r, i) => ({ ...r, 部门: i === 2 ? "导入部门乙" : "导入部门甲" }));
     const station = { userId: fx.user.jyzqy!, orgId: fx.org.stationEnterprise!, ip: "10.0.0.8" };
-    const check = await checkLedgerFile(database.db, station.orgId, { name: "部门.xlsx", bytes: new Uint8Array(await ledgerWorkbook(rows)) });
-    expect(check.valid).toHaveLength(3);
-    const result = await commitLedgerImport(database.db, station, check);
+    const file = { name: "部门.xlsx", bytes: new Uint8Array(await ledgerWorkbook(rows)) };
+    const check = await checkLedgerFile(database.db, station.orgId, file);
+    expect(check.validRows).toBe(3);
+    const result = await importLedgerFile(database.db, station, file);
     if (result.alreadyImported) throw new Error("the file was new");
     // Each imported instrument keeps its instrument.import audit row, now written by writeAudit.
     const imported = await database.db.select({ id: instruments.id }).from(instruments).where(like(instruments.serialNo, "DEPTX-%"));

@@ -5,14 +5,14 @@ import { and, count, eq, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
-import { instruments, ledgerImports } from "@/server/db/schema";
+import { departments, instruments, ledgerImports } from "@/server/db/schema";
 import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
 import { addAttachment, attachmentFileInScope } from "@/server/services/ledger/attachments";
 import { hasTypeEvaluationReport, withTypeEvaluationReport } from "@/server/services/filing/type-evaluation";
 import { scopeOf } from "@/server/authz/scope";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { buildTemplate, exportLedger } from "@/server/services/ledger/excel-write";
-import { checkLedgerFile, commitLedgerImport } from "@/server/services/ledger/import-ledger";
+import { checkLedgerFile, importLedgerFile } from "@/server/services/ledger/import-ledger";
 import { goodRow, ledgerWorkbook, sampleRows } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
 import { callerAs, type Fixtures, loadFixtures, outcome } from "./helpers/fixtures";
@@ -183,29 +183,40 @@ describe("Excel import and export (R-LED-5)", () => {
     const bytes = new Uint8Array(await ledgerWorkbook(rows));
     const check = await checkLedgerFile(database.db, station().orgId, { name: "台账.xlsx", bytes });
     expect(check.totalRows).toBe(41);
-    expect(check.valid).toHaveLength(37);
+    expect(check.validRows).toBe(37);
+    expect(check.errorRows).toBe(4);
     expect(check.errors.map((e) => e.column).sort()).toEqual(["出厂编号", "器具名称", "所在地", "项别/种别"].sort());
     expect(check.errors.find((e) => e.column === "出厂编号")).toMatchObject({ row: 42, message: expect.stringContaining("与第 6 行") });
     expect(await countOf("INTX")).toBe(0); // checking writes nothing
-    const r = await commitLedgerImport(database.db, station(), check);
-    expect(r).toMatchObject({ alreadyImported: false, inserted: 37 });
+    const r = await importLedgerFile(database.db, station(), { name: "台账.xlsx", bytes });
+    expect(r).toMatchObject({ alreadyImported: false, inserted: 37, validRows: 37, errorRows: 4 });
+    expect(r.errors).toEqual(check.errors);
     expect(await countOf("INTX")).toBe(37);
     // The same file again: recognised by its sha256, nothing written twice.
     const again = await checkLedgerFile(database.db, station().orgId, { name: "副本.xlsx", bytes });
     expect(again.alreadyImported).toBe(true);
-    expect(await commitLedgerImport(database.db, station(), again)).toMatchObject({ alreadyImported: true, inserted: 0 });
+    expect(await importLedgerFile(database.db, station(), { name: "副本.xlsx", bytes })).toMatchObject({ alreadyImported: true, inserted: 0 });
     expect(await countOf("INTX")).toBe(37);
   });
 
-  it("R-LED-5 all or nothing: a row that becomes a duplicate before confirm rolls the whole import back", async () => {
-    const bytes = new Uint8Array(await ledgerWorkbook(sampleRows(30, 0, "INTY")));
+  it("R-LED-5 all or nothing: a failure after rows were staged and written rolls the whole import back", async () => {
+    const bytes = new Uint8Array(await ledgerWorkbook(sampleRows(30, 0, "INTY").map((r) => ({ ...r, 部门: "回滚部门" }))));
     const check = await checkLedgerFile(database.db, station().orgId, { name: "y.xlsx", bytes });
-    expect(check.valid).toHaveLength(30);
-    await (await callerAs(database.db, "jyzqy")).ledger.create({ ...fields("INTY-000030"), manufacturer: "示例加油机制造有限公司" });
-    await expect(commitLedgerImport(database.db, station(), check)).rejects.toBeTruthy();
-    expect(await countOf("INTY")).toBe(1);
+    expect(check.validRows).toBe(30);
+    // The connection drops once the rows are in the ledger, before COMMIT.
+    const failing = importLedgerFile(database.db, station(), { name: "y.xlsx", bytes }, (phase, done) => {
+      if (phase === "write" && done > 0) throw new Error("connection lost");
+    });
+    await expect(failing).rejects.toThrow("connection lost");
+    expect(await countOf("INTY")).toBe(0);
     const [batch] = await database.db.select().from(ledgerImports).where(and(eq(ledgerImports.sha256, check.sha256)));
     expect(batch).toBeUndefined();
+    expect(await database.db.select().from(departments).where(eq(departments.name, "回滚部门"))).toHaveLength(0);
+    // A row that became a duplicate since the preview is reported at confirm and the others still go in.
+    await (await callerAs(database.db, "jyzqy")).ledger.create({ ...fields("INTY-000030"), manufacturer: "示例加油机制造有限公司" });
+    const r = await importLedgerFile(database.db, station(), { name: "y.xlsx", bytes });
+    expect(r).toMatchObject({ inserted: 29, errorRows: 1, errors: [{ row: 31, column: "出厂编号", message: expect.stringContaining("台账中已有") }] });
+    expect(await countOf("INTY")).toBe(30);
   });
 
   it("R-LED-5 a file that is not an xlsx is refused", async () => {
@@ -214,13 +225,13 @@ describe("Excel import and export (R-LED-5)", () => {
     });
   });
 
-  it("R-LED-5 an xlsx whose entries would unpack to more than 100 MB (zip bomb) is refused before parsing", async () => {
+  it("R-LED-5 an xlsx whose entries would unpack to more than 500 MB (zip bomb) is refused before parsing", async () => {
     const bytes = Buffer.from(await ledgerWorkbook(sampleRows(3, 0, "BOMB")));
-    // Declare 200 MB for the first central-directory entry.
+    // Declare 600 MB for the first central-directory entry (a 200,000-row ledger unpacks to about 150 MB).
     const cd = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    bytes.writeUInt32LE(200 * 1024 * 1024, cd + 24);
+    bytes.writeUInt32LE(600 * 1024 * 1024, cd + 24);
     await expect(checkLedgerFile(database.db, station().orgId, { name: "bomb.xlsx", bytes: new Uint8Array(bytes) })).rejects.toMatchObject({
-      message: expect.stringContaining("超过 100 MB"),
+      message: expect.stringContaining("超过 500 MB"),
     });
   });
 
@@ -256,7 +267,7 @@ describe("Excel import and export (R-LED-5)", () => {
     expect(ws.actualRowCount).toBe(38);
     // Re-importing the export: every row is already in the ledger (R-LED-1).
     const back = await checkLedgerFile(database.db, station().orgId, { name: "export.xlsx", bytes: new Uint8Array(Buffer.concat(chunks)) });
-    expect(back.valid).toHaveLength(0);
+    expect(back.validRows).toBe(0);
     expect(back.errors).toHaveLength(37);
     expect(back.errors[0]!.message).toContain("台账中已有");
     // issue 9 #14: the existing record is named by what users know, not by a database id.

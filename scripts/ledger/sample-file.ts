@@ -46,6 +46,22 @@ export async function ledgerWorkbook(rows: Cells[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * A large workbook written streaming to `file` (a 100,000-row sheet would take minutes in memory): the
+ * template's header and `count` good rows with serials `${prefix}-n`, shared strings as Excel writes them.
+ */
+export async function writeLedgerWorkbookFile(file: string, count: number, prefix = "IMP") {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet("台账");
+  ws.addRow(EXCEL_COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header))).commit();
+  for (let n = 1; n <= count; n++) {
+    const r = goodRow(n, prefix);
+    ws.addRow(EXCEL_COLUMNS.map((c) => r[c.header] ?? "")).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
 /** `count` rows of which `bad` (spread through the file) are invalid. */
 export function sampleRows(count: number, bad = 0, prefix = "IMP"): Cells[] {
   const badAt = new Set(Array.from({ length: bad }, (_, k) => Math.floor(((k + 1) * count) / (bad + 1))));

@@ -103,6 +103,9 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "result.fee_set": "登记检定费用",
   "result.fee_paid": "确认已缴费",
   "organisation.number_templates": "修改证书编号模板",
+  // Issue 11 item 3 — signed certificate files (R-PUB-4)
+  "certificate.file_signed": "生成签名的证书文件",
+  "signing_key.create": "生成机构电子签章密钥",
 
   // Issue 12 — regulator workspace
   // (regwork)
@@ -148,6 +151,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   appointment_item: "预约器具",
   result: "检定结果",
   certificate: "证书",
+  signing_key: "电子签章密钥",
 };
 
 /** A Chinese action name; an action not in the list still reads as words, never as a code. */

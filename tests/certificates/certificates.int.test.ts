@@ -75,16 +75,21 @@ describe("R-RES-3 the certificate PDF", () => {
     expect(pages).toMatch(/Pages:\s+1/);
   });
 
-  it("R-RES-3 R-PUB-1 its QR code decodes to the absolute /v/{token} address (request origin, or PUBLIC_BASE_URL when set)", async () => {
+  it("R-RES-3 R-PUB-1 R-PUB-4 its QR code decodes to the absolute /v/{token} address (PUBLIC_BASE_URL when set, else the first download's origin), fixed in the issued file", async () => {
     const doc = await docOf(fx.certificate["YY-0105"]!);
     const png = path.join(tmpdir(), "qjt-certificate-YY-0105.png");
+    // YY-0105 was first downloaded above, from http://localhost: its file keeps that address.
     expect(pdfQr(await bytesOf(await getPdf("yyqy", doc.id)), png)).toBe(`http://localhost/v/${doc.token}`);
+    const other = await docOf(fx.certificate["YY-0006"]!);
+    expect(other.pdfFileId).toBeNull();
     process.env.PUBLIC_BASE_URL = "https://qjt.example.cn/";
     try {
-      expect(pdfQr(await bytesOf(await getPdf("gzjly", doc.id)))).toBe(`https://qjt.example.cn/v/${doc.token}`);
+      expect(pdfQr(await bytesOf(await getPdf("byjls", other.id)))).toBe(`https://qjt.example.cn/v/${other.token}`);
+      expect(pdfQr(await bytesOf(await getPdf("gzjly", doc.id)))).toBe(`http://localhost/v/${doc.token}`);
     } finally {
       delete process.env.PUBLIC_BASE_URL;
     }
+    expect(pdfQr(await bytesOf(await getPdf("jyzqy", other.id)))).toBe(`https://qjt.example.cn/v/${other.token}`);
   });
 
   it("R-RES-3 a fail notice is titled 检定结果通知书 and says 不合格", async () => {

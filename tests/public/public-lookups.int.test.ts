@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as certificateGET } from "@/app/v/[token]/route";
 import { GET as labelGET } from "@/app/i/[token]/route";
 import { GET as searchGET } from "@/app/search/route";
@@ -44,16 +44,16 @@ describe("R-PUB-1 / R-SCOPE-5 certificate verification answers only public, mask
     expect(c!.institution.name).toBeTruthy();
   });
 
-  it("R-SCOPE-5 exactly these fields are returned: no ids, checker, approver, fee, revoke reason, pdf hash or token", async () => {
+  it("R-SCOPE-5 exactly these fields are returned: no ids, checker, approver, fee, revoke reason or token (the issued file's hash is public, R-PUB-4)", async () => {
     const c = await certificateByToken(database.db, fx.certificateToken["YY-0105"]!);
     expect(Object.keys(c!).sort()).toEqual(
-      ["conclusion", "institution", "instrument", "issuedOn", "kind", "number", "revokedOn", "state", "userUnit", "validUntil", "verifiedOn", "verifier"].sort(),
+      ["conclusion", "fileSha256", "institution", "instrument", "issuedOn", "kind", "number", "revokedOn", "state", "userUnit", "validUntil", "verifiedOn", "verifier"].sort(),
     );
     expect(Object.keys(c!.institution).sort()).toEqual(["address", "authorisationCertNo", "contactPhone", "name"]);
     expect(Object.keys(c!.userUnit).sort()).toEqual(["address", "name"]);
     const text = JSON.stringify(c);
     expect(text).not.toContain("王核验");
-    expect(text).not.toMatch(/"id"|token|fee|checker|approver|revokeReason|pdfSha256/i);
+    expect(text).not.toMatch(/"id"|token|fee|checker|approver|revokeReason|pdfFileId/i);
   });
 
   it("R-SCOPE-5 mobile numbers and ID numbers in the stored snapshot never reach the page", async () => {
@@ -192,6 +192,42 @@ describe("issue 11 #8 rate limit per client address, counted in the database", (
     expect(await res.text()).toContain("查询过于频繁");
     expect((await searchGET(new Request("http://test/search?q=x", { headers: { [CLIENT_ADDRESS_HEADER]: ip } }))).status).toBe(429);
     expect((await get(certificateGET, "/v/x", token, "192.0.2.201")).status).toBe(200);
+  });
+
+  it("issue 11 #8 a refused lookup is neither looked up nor logged; the label page shares the same counter", async () => {
+    const ip = "192.0.2.220";
+    const logged = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(publicLookups).where(eq(publicLookups.ip, ip)))[0]!.n;
+    for (let i = 0; i < 59; i++) await hitPublicLimit(database.db, ip);
+    expect((await get(labelGET, "/i/x", await tokenOf("YY-0105"), ip)).status).toBe(200);
+    expect(await logged()).toBe(1);
+    const refused = await get(labelGET, "/i/x", await tokenOf("YY-0105"), ip);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("查询过于频繁");
+    expect((await get(certificateGET, "/v/x", fx.certificateToken["YY-0105"]!, ip)).status).toBe(429);
+    expect(await logged()).toBe(1);
+  });
+
+  it("issue 11 #7 /v/ and /i/ take one database statement each: rate limit, lookup and log together", async () => {
+    const client = (database.db as unknown as { $client: Record<string, (...a: unknown[]) => unknown> }).$client;
+    const method = typeof client.unsafe === "function" ? "unsafe" : "query";
+    const calls = vi.spyOn(client, method);
+    vi.spyOn(Math, "random").mockReturnValue(0.5); // no sweep of old windows in this request
+    try {
+      for (const [handler, token] of [
+        [certificateGET, fx.certificateToken["YY-0105"]!],
+        [labelGET, await tokenOf("YY-0105")],
+        [certificateGET, "AAAAAAAAAAAAAAAAAAAAAAAA"],
+      ] as const) {
+        calls.mockClear();
+        const res = await get(handler, "/x", token, newIp());
+        expect(res.status).toBeLessThan(500);
+        expect(calls).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const [last] = await database.db.select().from(publicLookups).orderBy(desc(publicLookups.id)).limit(1);
+    expect(last).toMatchObject({ kind: "certificate", subject: "AAAAAAAAAAAAAAAAAAAAAAAA", found: false });
   });
 
   it("issue 11 #8 the counter lives in the database, so a second server process shares it", async () => {

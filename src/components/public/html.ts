@@ -3,6 +3,8 @@
  * JavaScript, one inline stylesheet — the fastest thing a phone can open after a scan (issue 11 #1, #7).
  * Every interpolated value goes through `esc`.
  */
+import { FILE_CHECK_SCRIPT_CSP } from "./file-check";
+
 export type Html = { readonly __html: string };
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -44,6 +46,8 @@ a{color:#1d4ed8}.muted{color:#4b5563;font-size:.875rem}
 form{display:flex;gap:8px;margin:8px 0 16px}input{flex:1;min-width:0;font:inherit;padding:10px 12px;border:1px solid #9ca3af;border-radius:8px}
 button{font:inherit;padding:10px 16px;border:0;border-radius:8px;background:#1e40af;color:#fff}
 footer{text-align:center;color:#4b5563;font-size:.75rem;padding:16px}
+.fc{border:2px solid;border-radius:8px;padding:8px 12px;word-break:break-all}.fc:empty{display:none}code{word-break:break-all}
+.fcf{position:absolute;width:1px;height:1px;opacity:0}.btn{display:inline-block;padding:10px 16px;border-radius:8px;background:#1e40af;color:#fff;cursor:pointer}.fcf:focus-visible+.btn{outline:3px solid #f59e0b;outline-offset:2px}
 `;
 
 /** The page shell: noindex (R-PUB-1), a title, the header back to the portal, the content. */
@@ -57,10 +61,13 @@ export function row(label: string, value: string | null | undefined, testId?: st
   return testId ? html`<div><dt>${label}</dt><dd data-testid="${testId}">${value}</dd></div>` : html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
-/** Security headers of these pages: no script at all may run, nothing may frame them, search engines keep out. */
+/**
+ * Security headers of these pages: no script may run but the one file check (allowed by its hash, R-PUB-4),
+ * nothing may frame them, search engines keep out.
+ */
 export const PUBLIC_PAGE_HEADERS = {
   "content-type": "text/html; charset=utf-8",
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "content-security-policy": `default-src 'none'; script-src ${FILE_CHECK_SCRIPT_CSP}; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   "x-robots-tag": "noindex, nofollow",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",

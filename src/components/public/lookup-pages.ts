@@ -1,6 +1,7 @@
 import { CERTIFICATE_KIND_LABEL } from "@/lib/vocab";
 import type { DocumentViewState } from "@/server/domain/certificates/public-state";
 import type { PublicCertificate, PublicLabel } from "@/server/services/public/lookups";
+import { FILE_CHECK_SCRIPT } from "./file-check";
 import { html, page, row, type Html } from "./html";
 
 const WORD: Record<DocumentViewState, string> = { valid: "有效", expiring: "即将到期", expired: "已过期", revoked: "已撤销", failed: "不合格" };
@@ -45,8 +46,26 @@ ${row("检定员", c.verifier)}${row("检定结论", c.conclusion)}
 <section class="card" aria-label="检定机构"><h2>检定机构</h2><dl>
 ${row("机构名称", c.institution.name)}${row("授权证书编号", c.institution.authorisationCertNo)}${row("地址", c.institution.address)}${row("联系电话", c.institution.contactPhone)}
 </dl></section>
+${fileCheck(c.fileSha256, kind)}
 <p class="muted">本页信息由强检通平台根据检定机构出具的证书实时生成。个人信息已按规定隐去。</p>`,
   );
+}
+
+/**
+ * 核对证书文件 (R-PUB-4): the issued file's SHA-256 as text and a file picker whose check runs in the browser
+ * (FILE_CHECK_SCRIPT). A document never downloaded has no fixed file yet: the page says so (a public visit
+ * does not make one — that would sign on a stranger's request and print their address in the QR).
+ */
+function fileCheck(sha256: string | null, kind: string): Html {
+  if (!sha256) {
+    return html`<section class="card" aria-label="核对证书文件"><h2>核对证书文件</h2><p class="muted" data-testid="file-none">该${kind}的电子文件尚未生成（使用单位或检定机构首次下载时生成并加盖电子签章），暂无可核对的文件。证书状态以本页为准。</p></section>`;
+  }
+  return html`<section class="card" aria-label="核对证书文件"><h2>核对证书文件</h2>
+<p class="muted">选择您收到的${kind} PDF，手机在本机计算它的 SHA-256 指纹并与签发的文件比对，文件不会上传。</p>
+<p>签发文件的 SHA-256 指纹：<code id="fc-hash" data-testid="file-hash">${sha256}</code></p>
+<p><input type="file" id="fc-file" class="fcf" accept="application/pdf,.pdf" data-testid="file-input"><label for="fc-file" class="btn">选择证书 PDF 文件</label></p>
+<p id="fc-out" class="fc" aria-live="polite" data-testid="file-result"></p>
+</section><script>${{ __html: FILE_CHECK_SCRIPT }}</script>`;
 }
 
 export function labelPage(l: PublicLabel): string {

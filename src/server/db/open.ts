@@ -58,7 +58,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     release = acquireDirLock(dataDir);
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  const client = await PGlite.create(inMemory ? undefined : dataDir);
+  // The ledger's search indexes need pg_trgm and btree_gin (migration 0015): PGlite loads an extension only
+  // when it is passed at creation.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
+  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, btree_gin } });
   const { drizzle } = await import("drizzle-orm/pglite");
   const db = drizzle(client, { schema }) as unknown as DB;
   return {

@@ -96,6 +96,28 @@ export async function storeUpload(
   written?: string[],
 ): Promise<StoredFile> {
   const checked = CHECKED in file ? file : await checkUpload(file, rules);
+  return writeStoredFile(tx, { name: checked.name, bytes: checked.bytes, mime: checked.mime, ext: checked.kind }, owner, written);
+}
+
+/**
+ * Stores a file the platform made itself (a signed certificate PDF, R-PUB-4): no upload checks (its content
+ * is ours), otherwise exactly like an upload — bytes under UPLOAD_DIR first, then the row with `tx`.
+ */
+export async function storeGeneratedFile(
+  tx: Queryable,
+  file: { name: string; bytes: Uint8Array; mime: string; ext: string },
+  owner: { userId: number | null; orgId: number | null },
+  written?: string[],
+): Promise<StoredFile> {
+  return writeStoredFile(tx, { ...file, name: safeFileName(file.name) }, owner, written);
+}
+
+async function writeStoredFile(
+  tx: Queryable,
+  checked: { name: string; bytes: Uint8Array; mime: string; ext: string },
+  owner: { userId: number | null; orgId: number | null },
+  written?: string[],
+): Promise<StoredFile> {
   const id = randomBytes(16).toString("hex");
   const target = diskPath(id);
   await mkdir(path.dirname(target), { recursive: true });
@@ -108,7 +130,7 @@ export async function storeUpload(
         id,
         originalName: checked.name,
         mime: checked.mime,
-        ext: checked.kind,
+        ext: checked.ext,
         size: checked.bytes.byteLength,
         sha256: createHash("sha256").update(checked.bytes).digest("hex"),
         uploadedBy: owner.userId,

@@ -4,7 +4,7 @@ import { PUBLIC_PAGE_HEADERS } from "@/components/public/html";
 import { rateLimitedPage } from "@/components/public/lookup-pages";
 import { getDb, getReadDb } from "@/server/db";
 import type { DB } from "@/server/db/open";
-import { hitPublicLimit } from "@/server/services/public/rate-limit";
+import { hitPublicLimit, type LimitVerdict } from "@/server/services/public/rate-limit";
 import { clientAddress } from "./client-address";
 
 /** Seconds a browser may keep a lookup page (short: a revocation shows within a minute). */
@@ -16,18 +16,33 @@ export const PUBLIC_PAGE_MAX_AGE = 60;
  * a miss is a 404 page that is not cached.
  */
 export async function servePublicPage(req: Request, render: (db: DB, ip: string | null) => Promise<{ found: boolean; body: string }>): Promise<Response> {
+  return serveLimitedPage(req, async (db, ip) => {
+    const verdict = await hitPublicLimit(db, ip);
+    // The rate limit counts on the primary (shared by every process); the page reads from the replica when there
+    // is one (its lookup log is an insert, which withReplicas sends to the primary).
+    return verdict.allowed ? { verdict, ...(await render(await getReadDb(), ip)) } : { verdict, found: false, body: "" };
+  });
+}
+
+/**
+ * The same answer when one call does the rate limit, the lookup and its log together (the `/v/` and `/i/` pages,
+ * one database round trip: verifyCertificate, verifyLabel). That statement writes, so it runs on the primary, the
+ * token's index lookup included: one round trip there is cheaper than a hit and a log on the primary around a
+ * read on the replica.
+ */
+export async function serveLimitedPage(
+  req: Request,
+  lookup: (db: DB, ip: string | null) => Promise<{ verdict: LimitVerdict; found: boolean; body: string }>,
+): Promise<Response> {
   const ip = clientAddress(req.headers);
   const { db } = await getDb();
-  const limit = await hitPublicLimit(db, ip);
-  if (!limit.allowed) {
-    return new Response(rateLimitedPage(limit.retryAfterSeconds), {
+  const { verdict, found, body } = await lookup(db, ip);
+  if (!verdict.allowed) {
+    return new Response(rateLimitedPage(verdict.retryAfterSeconds), {
       status: 429,
-      headers: { ...PUBLIC_PAGE_HEADERS, "cache-control": "no-store", "retry-after": String(limit.retryAfterSeconds) },
+      headers: { ...PUBLIC_PAGE_HEADERS, "cache-control": "no-store", "retry-after": String(verdict.retryAfterSeconds) },
     });
   }
-  // The rate limit counts on the primary (shared by every process); the page reads from the replica when there is
-  // one (its lookup log is an insert, which withReplicas sends to the primary).
-  const { found, body } = await render(await getReadDb(), ip);
   if (!found) return new Response(body, { status: 404, headers: { ...PUBLIC_PAGE_HEADERS, "cache-control": "no-store" } });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { ...PUBLIC_PAGE_HEADERS, "cache-control": `public, max-age=${PUBLIC_PAGE_MAX_AGE}`, etag };

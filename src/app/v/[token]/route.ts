@@ -1,20 +1,18 @@
 import { certificatePage, notFoundPage } from "@/components/public/lookup-pages";
-import { servePublicPage } from "@/server/http/public-page";
-import { certificateByToken } from "@/server/services/public/lookups";
-import { logPublicLookup } from "@/server/services/public/rate-limit";
+import { serveLimitedPage } from "@/server/http/public-page";
+import { verifyCertificate } from "@/server/services/public/lookups";
 
 export const dynamic = "force-dynamic";
 
 /**
  * 证书核验 `/v/{token}` (R-PUB-1): the QR on a certificate opens it. Plain server-built HTML without client
  * JavaScript (a route handler, so the page sets its own short cache and ETag); unknown tokens get a Chinese 404;
- * every lookup is logged.
+ * every lookup is logged (rate limit, lookup and log in one database round trip).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  return servePublicPage(req, async (db, ip) => {
-    const c = await certificateByToken(db, token);
-    await logPublicLookup(db, "certificate", token, !!c, ip);
-    return c ? { found: true, body: certificatePage(c) } : { found: false, body: notFoundPage("certificate") };
+  return serveLimitedPage(req, async (db, ip) => {
+    const { verdict, certificate: c } = await verifyCertificate(db, token, ip);
+    return c ? { verdict, found: true, body: certificatePage(c) } : { verdict, found: false, body: notFoundPage("certificate") };
   });
 }

@@ -3,6 +3,7 @@ import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text,
 import type { AppointmentState } from "@/lib/vocab";
 import { createdAt, id, ref, updatedAt } from "./_columns";
 import { appointmentSlots } from "./calendar";
+import { files } from "./files";
 import { appointmentItemState, appointmentState, certificateKind, certificateState, method, verdict } from "./enums";
 import { instruments } from "./instruments";
 import { organisations } from "./organisations";
@@ -241,6 +242,8 @@ export const certificates = pgTable(
     snapshot: jsonb("snapshot").$type<CertificateSnapshot>().notNull(),
     /** SHA-256 of the PDF as issued, hex (R-PUB-4, filled when the signed PDF is produced). */
     pdfSha256: text("pdf_sha256"),
+    /** The signed PDF as issued, in the file store (R-PUB-4): drawn and signed once, on the first download. */
+    pdfFileId: text("pdf_file_id").references(() => files.id),
     replacesId: ref("replaces_id"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedBy: ref("revoked_by"),

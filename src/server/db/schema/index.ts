@@ -16,3 +16,4 @@ export * from "./notifications";
 export * from "./statistics";
 export * from "./regulator-work";
 export * from "./public";
+export * from "./signing";

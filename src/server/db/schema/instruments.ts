@@ -63,7 +63,12 @@ export const instruments = pgTable(
     index("instruments_enterprise_filing_idx").on(t.enterpriseId, t.filingStatus, t.id),
     index("instruments_enterprise_valid_idx").on(t.enterpriseId, t.validUntil),
     index("instruments_enterprise_kind_idx").on(t.enterpriseId, t.kindId),
-    index("instruments_tags_idx").using("gin", t.tags),
+    // Tag filter and text search (R-LED-6) inside one enterprise: enterprise_id is a GIN key too (btree_gin), so a
+    // tag or trigram used only by other enterprises costs nothing here (issue 14 item 3; migration 0015 adds
+    // the extensions). Text search reads one trigram set per row, over serial + name + manufacturer
+    // (`searchText`, list-filter.ts); searches of 1–2 characters have no trigram and use the btree indexes.
+    index("instruments_enterprise_tags_idx").using("gin", t.enterpriseId, t.tags),
+    index("instruments_enterprise_search_idx").using("gin", t.enterpriseId, sql`(${t.serialNo} || ' ' || ${t.name} || ' ' || ${t.manufacturer}) gin_trgm_ops`),
     // Ledger list sorts (keyset on (sort key, id)) and filters (R-LED-6).
     index("instruments_enterprise_name_idx").on(t.enterpriseId, t.name, t.id),
     index("instruments_enterprise_valid_sort_idx").on(t.enterpriseId, sql`coalesce(${t.validUntil}, '9999-12-31'::date)`, t.id),

@@ -1,29 +1,42 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { InstrumentFields } from "@/lib/schemas/ledger";
+import { bulkInsert, type BulkValue } from "@/server/db/bulk";
 import type { DB, Queryable } from "@/server/db/open";
 import { instruments, ledgerImports, regions } from "@/server/db/schema";
 import { parseLedgerRow, type RowError } from "@/server/domain/ledger/excel-row";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
-import { readLedgerSheet } from "./excel-read";
+import { type SheetRow, streamLedgerSheet } from "./excel-read";
 import { departmentIds } from "./departments";
 import { describeInstrument, type ExistingInstrument, rowLookups } from "./lookups";
 import { rowValues } from "./save-instrument";
 
 export type ValidRow = { rowNumber: number; fields: InstrumentFields };
-export type ImportCheck = {
+/** What the preview and the confirm report: counts, and the errors by row and column (the first 50,000). */
+export type ImportSummary = {
   sha256: string;
   fileName: string;
   totalRows: number;
-  valid: ValidRow[];
+  validRows: number;
+  /** Rows with at least one error. */
+  errorRows: number;
   errors: RowError[];
+  /** All errors, also those past the first 50,000 listed. */
+  errorCount: number;
   alreadyImported: boolean;
 };
+export type ImportFile = { name: string; bytes: Uint8Array };
+
+/** Errors listed in a summary (the error report takes as many); the rest are only counted. */
+export const MAX_LISTED_ERRORS = 50_000;
+/** Rows read, checked and staged together: one ledger look-up and one bulk write per batch. */
+const BATCH = Number(process.env.LEDGER_IMPORT_BATCH ?? 2000);
 
 const keyOf = (manufacturer: string, serial: string) => `${normaliseForDuplicates(manufacturer)}\u0000${normaliseForDuplicates(serial)}`;
+const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Existing ledger keys among the given ones (chunked IN lists), for R-LED-1 against the ledger. */
 async function existingKeys(db: Queryable, orgId: number, serialNorms: string[]) {
@@ -40,85 +53,208 @@ async function existingKeys(db: Queryable, orgId: number, serialNorms: string[])
 }
 
 /**
- * Parses and checks a whole file (R-LED-5): every row with the form's schema, duplicates within the file and
- * against the ledger (R-LED-1). Writes nothing.
+ * Reads the file streaming and checks every row (R-LED-5): the form's schema, duplicates within the file and
+ * against the ledger (R-LED-1). The valid rows go to `sink` a batch at a time, so memory holds one batch and
+ * the keys seen, whatever the file's size. Errors come out in row order.
  */
+async function scanLedgerFile(
+  db: Queryable,
+  orgId: number,
+  bytes: Uint8Array,
+  sink: ((rows: ValidRow[]) => Promise<void>) | null,
+  onProgress?: (rows: number) => void,
+) {
+  const lookups = await rowLookups(db);
+  const seen = new Map<string, number>();
+  const errors: RowError[] = [];
+  let totalRows = 0;
+  let validRows = 0;
+  let errorRows = 0;
+  let errorCount = 0;
+  const report = (list: RowError[]) => {
+    errorRows++;
+    errorCount += list.length;
+    for (const e of list) if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+  };
+  let batch: SheetRow[] = [];
+  const flush = async () => {
+    const parsed = batch.map((r) => ({ rowNumber: r.rowNumber, p: parseLedgerRow(r.rowNumber, r.cells, lookups) }));
+    batch = [];
+    const existing = await existingKeys(db, orgId, parsed.flatMap(({ p }) => (p.ok ? [normaliseForDuplicates(p.value.serialNo)] : [])));
+    const valid: ValidRow[] = [];
+    for (const { rowNumber, p } of parsed) {
+      if (!p.ok) {
+        report(p.errors);
+        continue;
+      }
+      const key = keyOf(p.value.manufacturer, p.value.serialNo);
+      const first = seen.get(key);
+      const inLedger = existing.get(key);
+      if (first !== undefined) report([{ row: rowNumber, column: "出厂编号", message: `与第 ${first} 行的生产厂家 + 出厂编号重复` }]);
+      else {
+        seen.set(key, rowNumber);
+        if (inLedger) report([{ row: rowNumber, column: "出厂编号", message: `台账中已有相同生产厂家和出厂编号的器具：${describeInstrument(inLedger)}` }]);
+        else valid.push({ rowNumber, fields: p.value });
+      }
+    }
+    validRows += valid.length;
+    if (sink && valid.length) await sink(valid);
+    onProgress?.(totalRows);
+  };
+  for await (const r of streamLedgerSheet(bytes)) {
+    totalRows++;
+    batch.push(r);
+    if (batch.length >= BATCH) await flush();
+  }
+  if (batch.length) await flush();
+  return { totalRows, validRows, errorRows, errors, errorCount };
+}
+
+/** The preview (R-LED-5): every row checked, nothing written. */
 export async function checkLedgerFile(
   db: Queryable,
   orgId: number,
-  file: { name: string; bytes: Uint8Array },
+  file: ImportFile,
   onProgress?: (phase: "parse" | "check", done: number) => void,
-): Promise<ImportCheck> {
-  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+): Promise<ImportSummary> {
+  const sha256 = sha256Of(file.bytes);
   const [done] = await db.select({ id: ledgerImports.id }).from(ledgerImports).where(and(eq(ledgerImports.enterpriseId, orgId), eq(ledgerImports.sha256, sha256))).limit(1);
-  const rows = await readLedgerSheet(file.bytes, (n) => onProgress?.("parse", n));
-  const lookups = await rowLookups(db);
-  const errors: RowError[] = [];
-  const parsed: ValidRow[] = [];
-  for (const r of rows) {
-    const p = parseLedgerRow(r.rowNumber, r.cells, lookups);
-    if (p.ok) parsed.push({ rowNumber: r.rowNumber, fields: p.value });
-    else errors.push(...p.errors);
-  }
-  onProgress?.("check", rows.length);
-  const existing = await existingKeys(db, orgId, parsed.map((p) => normaliseForDuplicates(p.fields.serialNo)));
-  const seen = new Map<string, number>();
-  const valid: ValidRow[] = [];
-  for (const p of parsed) {
-    const key = keyOf(p.fields.manufacturer, p.fields.serialNo);
-    const first = seen.get(key);
-    const inLedger = existing.get(key);
-    if (first !== undefined) errors.push({ row: p.rowNumber, column: "出厂编号", message: `与第 ${first} 行的生产厂家 + 出厂编号重复` });
-    else if (inLedger) errors.push({ row: p.rowNumber, column: "出厂编号", message: `台账中已有相同生产厂家和出厂编号的器具：${describeInstrument(inLedger)}` });
-    else valid.push(p);
-    if (first === undefined) seen.set(key, p.rowNumber);
-  }
-  errors.sort((a, b) => a.row - b.row);
-  return { sha256, fileName: file.name, totalRows: rows.length, valid, errors, alreadyImported: !!done };
+  const scan = await scanLedgerFile(db, orgId, file.bytes, null, (n) => onProgress?.("parse", n));
+  onProgress?.("check", scan.totalRows);
+  return { sha256, fileName: file.name, ...scan, alreadyImported: !!done };
 }
 
-const CHUNK = Number(process.env.LEDGER_IMPORT_CHUNK ?? 1000);
+/** Columns of the staging table, in COPY order (a subset of instruments', plus the file's row number). */
+const STAGE_COLUMNS = [
+  "row_no",
+  "name",
+  "model",
+  "measuring_range",
+  "accuracy_class",
+  "serial_no",
+  "own_no",
+  "manufacturer",
+  "origin",
+  "install_location",
+  "county_code",
+  "city_code",
+  "province_code",
+  "purchase_date",
+  "status",
+  "purpose",
+  "instrument_type",
+  "method",
+  "kind_id",
+  "quantity",
+  "department_id",
+  "type_cert_no",
+  "tags",
+  "remark",
+  "manufacturer_norm",
+  "serial_norm",
+] as const;
+const INSTRUMENT_COLUMNS = STAGE_COLUMNS.slice(1).join(", ");
+
+type Location = { countyCode: string; cityCode: string; provinceCode: string };
+
+function stageRow(v: ValidRow, loc: Location, departmentId: number | null): BulkValue[] {
+  const r = rowValues(v.fields, loc, departmentId);
+  return [
+    v.rowNumber,
+    r.name,
+    r.model,
+    r.measuringRange,
+    r.accuracyClass,
+    r.serialNo,
+    r.ownNo,
+    r.manufacturer,
+    r.origin,
+    r.installLocation,
+    r.countyCode,
+    r.cityCode,
+    r.provinceCode,
+    r.purchaseDate,
+    v.fields.status,
+    r.purpose,
+    r.instrumentType,
+    r.method,
+    r.kindId,
+    r.quantity,
+    r.departmentId,
+    r.typeCertNo,
+    r.tags,
+    r.remark,
+    r.manufacturerNorm,
+    r.serialNorm,
+  ];
+}
 
 /**
- * Writes the valid rows of a checked file in ONE transaction with multi-row INSERTs (all or nothing), keyed
- * by the file's sha256 so a repeat of the same file does nothing (R-LED-5).
+ * 确认导入 (R-LED-5): reads and checks the file again, streaming, and writes its valid rows in ONE transaction
+ * (all or nothing). Valid rows are staged batch by batch (COPY on PostgreSQL, batched INSERT … SELECT on
+ * PGlite) into a temporary table; then one INSERT … SELECT moves them into the ledger and writes their
+ * `instrument.import` audit rows set-based in the same statement. Keyed by the file's sha256: the same file
+ * again writes nothing. Memory is bounded by one batch (issue 14 item 3), not by the file.
  */
-export async function commitLedgerImport(db: DB, actor: Actor & { orgId: number }, check: ImportCheck, onProgress?: (written: number) => void) {
-  if (check.alreadyImported) return { alreadyImported: true as const, inserted: 0 };
-  if (!check.valid.length) throw new AppError("BAD_INPUT", "没有可导入的有效行，请按错误提示修改后重新上传");
-  return db.transaction(async (tx) => {
+export async function importLedgerFile(
+  db: DB,
+  actor: Actor & { orgId: number },
+  file: ImportFile,
+  onProgress?: (phase: "parse" | "write", done: number, total?: number) => void,
+): Promise<ImportSummary & { inserted: number; importId?: number }> {
+  const sha256 = sha256Of(file.bytes);
+  const again = async () => ({ ...(await checkLedgerFile(db, actor.orgId, file)), alreadyImported: true, inserted: 0 });
+  const [done] = await db.select({ id: ledgerImports.id }).from(ledgerImports).where(and(eq(ledgerImports.enterpriseId, actor.orgId), eq(ledgerImports.sha256, sha256))).limit(1);
+  if (done) return again();
+  const result = await db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(ledgerImports)
-      .values({ enterpriseId: actor.orgId, sha256: check.sha256, fileName: check.fileName.slice(0, 200), rowCount: check.valid.length, importedBy: actor.userId })
+      .values({ enterpriseId: actor.orgId, sha256, fileName: file.name.slice(0, 200), rowCount: 0, importedBy: actor.userId })
       .onConflictDoNothing()
       .returning({ id: ledgerImports.id });
-    if (!batch) return { alreadyImported: true as const, inserted: 0 };
-    const counties = [...new Set(check.valid.map((v) => v.fields.countyCode))];
-    const locs = await tx.select({ code: regions.code, cityCode: regions.cityCode, provinceCode: regions.provinceCode }).from(regions).where(inArray(regions.code, counties));
-    const loc = new Map(locs.map((l) => [l.code, { countyCode: l.code, cityCode: l.cityCode ?? l.code.slice(0, 4), provinceCode: l.provinceCode }]));
-    const depts = await departmentIds(tx, actor, check.valid.map((v) => v.fields.department));
-    let written = 0;
-    for (let i = 0; i < check.valid.length; i += CHUNK) {
-      const chunk = check.valid.slice(i, i + CHUNK);
-      const ids = await tx
-        .insert(instruments)
-        .values(
-          chunk.map((v) => ({
-            ...rowValues(v.fields, loc.get(v.fields.countyCode)!, v.fields.department ? (depts.get(v.fields.department) ?? null) : null),
-            enterpriseId: actor.orgId,
-            status: v.fields.status,
-          })),
-        )
-        .returning({ id: instruments.id });
-      await writeAudit(
-        tx,
-        actor,
-        ids.map((r, j) => ({ action: "instrument.import", entityType: "instrument", entityId: r.id, after: { importId: batch.id, row: chunk[j]?.rowNumber } })),
-      );
-      written += chunk.length;
-      onProgress?.(written);
-    }
-    await writeAudit(tx, actor, { action: "ledger.import", entityType: "ledger_import", entityId: batch.id, after: { file: check.fileName, sha256: check.sha256, rows: written, skipped: check.totalRows - written } });
-    return { alreadyImported: false as const, inserted: written, importId: batch.id };
+    if (!batch) return null; // the same file, committed meanwhile by another request
+    await tx.execute(
+      sql.raw(`create temp table ledger_import_stage on commit drop as
+        select 0::int as row_no, ${INSTRUMENT_COLUMNS} from instruments with no data`),
+    );
+    const counties = await tx.select({ code: regions.code, cityCode: regions.cityCode, provinceCode: regions.provinceCode }).from(regions).where(eq(regions.level, "county"));
+    const loc = new Map(counties.map((l) => [l.code, { countyCode: l.code, cityCode: l.cityCode ?? l.code.slice(0, 4), provinceCode: l.provinceCode }]));
+    const depts = new Map<string, number>();
+    const scan = await scanLedgerFile(
+      tx,
+      actor.orgId,
+      file.bytes,
+      async (rows) => {
+        const missing = rows.map((r) => r.fields.department).filter((d): d is string => !!d && !depts.has(d));
+        if (missing.length) for (const [name, id] of await departmentIds(tx, actor, missing)) depts.set(name, id);
+        const staged = rows.map((v) => stageRow(v, loc.get(v.fields.countyCode)!, v.fields.department ? (depts.get(v.fields.department) ?? null) : null));
+        await bulkInsert(tx, "ledger_import_stage", STAGE_COLUMNS, staged);
+      },
+      (n) => onProgress?.("parse", n),
+    );
+    if (!scan.validRows) throw new AppError("BAD_INPUT", "没有可导入的有效行，请按错误提示修改后重新上传");
+    onProgress?.("write", 0, scan.validRows);
+    // One statement: the ledger rows in file order, and an audit row for each (its import and file row).
+    await tx.execute(sql`
+      with added as (
+        insert into ${instruments} (enterprise_id, ${sql.raw(INSTRUMENT_COLUMNS)})
+        select ${actor.orgId}, ${sql.raw(INSTRUMENT_COLUMNS)} from ledger_import_stage order by row_no
+        returning id, manufacturer_norm, serial_norm
+      )
+      insert into audit_log (actor_user_id, actor_org_id, ip, action, entity_type, entity_id, after)
+      select ${actor.userId}::bigint, ${actor.orgId}::bigint, ${actor.ip ?? null}::text, 'instrument.import', 'instrument', added.id::text,
+        jsonb_build_object('importId', ${batch.id}::bigint, 'row', s.row_no)
+      from added join ledger_import_stage s using (manufacturer_norm, serial_norm)
+      order by added.id`);
+    await tx.update(ledgerImports).set({ rowCount: scan.validRows }).where(eq(ledgerImports.id, batch.id));
+    await writeAudit(tx, actor, {
+      action: "ledger.import",
+      entityType: "ledger_import",
+      entityId: batch.id,
+      after: { file: file.name, sha256, rows: scan.validRows, skipped: scan.totalRows - scan.validRows },
+    });
+    onProgress?.("write", scan.validRows, scan.validRows);
+    return { sha256, fileName: file.name, ...scan, alreadyImported: false, inserted: scan.validRows, importId: batch.id };
   });
+  return result ?? again();
 }

@@ -7,6 +7,22 @@ import { escapeLike } from "@/server/db/like";
 import { instruments } from "@/server/db/schema";
 import { bucketRange } from "@/server/domain/ledger/warning";
 
+/**
+ * The text the enterprise-scoped trigram index holds (instruments_enterprise_search_idx): serial, name and
+ * manufacturer. Must stay the index's expression, character for character, for the planner to use it.
+ */
+export const searchText = sql<string>`(${instruments.serialNo} || ' ' || ${instruments.name} || ' ' || ${instruments.manufacturer})`;
+
+/** Trigram indexes answer LIKE patterns with at least 3 characters; shorter searches scan the enterprise's rows. */
+export const usesTrigrams = (q: string | undefined): q is string => !!q && [...q].length >= 3;
+
+/**
+ * Filters answered by a GIN index (tag, text of 3+ characters): the matching rows are gathered first and the
+ * page sorted from them, rather than walking the sort order and testing rows one by one — which the planner
+ * picks by mistake when the matches are rare or belong to other enterprises (issue 14: 0.5–2 s).
+ */
+export const gathersMatches = (f: LedgerFilter) => !!f.tag || usesTrigrams(f.q) || usesTrigrams(f.name);
+
 /** The ledger is the enterprise's own: only an enterprise scope reaches it. */
 export type LedgerScope = EnterpriseCaller["scope"];
 
@@ -18,9 +34,15 @@ export function ledgerWhere(scope: LedgerScope, f: LedgerFilter, today: string):
   const parts: (SQL | undefined)[] = [locatedRecordScope(scope, instruments)];
   if (f.q) {
     const p = escapeLike(f.q);
+    // A substring of one column is a substring of their concatenation: the trigram index narrows, the OR decides.
+    if (usesTrigrams(f.q)) parts.push(ilike(searchText, p));
     parts.push(or(ilike(instruments.serialNo, p), ilike(instruments.name, p), ilike(instruments.manufacturer, p)));
   }
-  if (f.name) parts.push(ilike(instruments.name, escapeLike(f.name)));
+  if (f.name) {
+    const p = escapeLike(f.name);
+    if (usesTrigrams(f.name)) parts.push(ilike(searchText, p));
+    parts.push(ilike(instruments.name, p));
+  }
   if (f.kindId) parts.push(eq(instruments.kindId, f.kindId));
   if (f.status) parts.push(eq(instruments.status, f.status));
   if (f.filingStatus) parts.push(eq(instruments.filingStatus, f.filingStatus));

@@ -1,12 +1,13 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { eq, sql } from "drizzle-orm";
 import { chinaToday, dayIn } from "@/lib/china-day";
-import type { CertificateKind } from "@/lib/vocab";
+import type { CertificateKind, CertificateState } from "@/lib/vocab";
 import type { DB } from "@/server/db/open";
+import { executePrepared } from "@/server/db/prepared";
 import { catalogueKinds, certificates, instruments, organisations } from "@/server/db/schema";
 import { documentViewState, type DocumentViewState } from "@/server/domain/certificates/public-state";
 import { maskPhone, maskText } from "@/server/domain/public/mask";
+import { limitedLookup, type LimitVerdict } from "./rate-limit";
 
 /** A token as the QR carries it (base64url, 24 characters today); anything else is not looked up at all. */
 export const PUBLIC_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -28,6 +29,8 @@ export type PublicCertificate = {
   institution: { name: string; address: string | null; contactPhone: string | null; authorisationCertNo: string | null };
   verifier: string;
   conclusion: string | null;
+  /** SHA-256 (hex) of the issued, signed PDF — public on purpose, for the file check (R-PUB-4); null before the first download. */
+  fileSha256: string | null;
 };
 
 /** What `/i/{token}` shows (R-PUB-3): the instrument and the state of its latest certificate, if any. */
@@ -39,76 +42,53 @@ export type PublicLabel = {
   latest: { state: DocumentViewState; kind: CertificateKind; number: string; validUntil: string | null; verifiedOn: string; token: string } | null;
 };
 
-const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
-
-/** The token lookups as prepared statements, once per database (issue 11 #7). */
-function prepare(db: DB) {
-  const institution = alias(organisations, "institution");
-  const enterprise = alias(organisations, "enterprise");
-  const certificate = db
-    .select({
-      kind: certificates.kind,
-      number: certificates.number,
-      state: certificates.state,
-      issuedOn: certificates.issuedOn,
-      verifiedOn: certificates.verifiedOn,
-      validUntil: certificates.validUntil,
-      revokedAt: certificates.revokedAt,
-      snapshot: certificates.snapshot,
-    })
-    .from(certificates)
-    .where(eq(certificates.token, sql.placeholder("token")))
-    .prepare("public_certificate_by_token");
-  const latest = db
-    .select({ kind: certificates.kind, number: certificates.number, state: certificates.state, validUntil: certificates.validUntil, verifiedOn: certificates.verifiedOn, token: certificates.token })
-    .from(certificates)
-    .where(eq(certificates.instrumentId, sql.placeholder("instrumentId")))
-    .orderBy(desc(certificates.id))
-    .limit(1)
-    .prepare("public_latest_certificate");
-  const label = db
-    .select({
-      id: instruments.id,
-      name: instruments.name,
-      model: instruments.model,
-      serialNo: instruments.serialNo,
-      manufacturer: instruments.manufacturer,
-      instrumentCode: instruments.instrumentCode,
-      filingStatus: instruments.filingStatus,
-      kindName: catalogueKinds.name,
-      userUnit: enterprise.name,
-      institutionName: institution.name,
-      institutionPhone: institution.contactPhone,
-    })
-    .from(instruments)
-    .innerJoin(catalogueKinds, eq(catalogueKinds.id, instruments.kindId))
-    .innerJoin(enterprise, eq(enterprise.id, instruments.enterpriseId))
-    .leftJoin(institution, eq(institution.id, instruments.institutionId))
-    .where(eq(instruments.labelToken, sql.placeholder("token")))
-    .prepare("public_label_by_token");
-  const byNumber = db
-    .select({ token: certificates.token })
-    .from(certificates)
-    .where(eq(certificates.number, sql.placeholder("q")))
-    .prepare("public_certificate_by_number");
-  const byCode = db
-    .select({ token: instruments.labelToken })
-    .from(instruments)
-    .where(eq(instruments.instrumentCode, sql.placeholder("q")))
-    .prepare("public_instrument_by_code");
-  return { certificate, latest, label, byNumber, byCode };
+/** The certificate row a token opens, as one SELECT (at most one row): shared by the plain and the rate-limited lookup. */
+function certificateQuery(token: string | null) {
+  return sql`select ${certificates.kind} as kind, ${certificates.number} as number, ${certificates.state} as state,
+      ${certificates.issuedOn}::text as "issuedOn", ${certificates.verifiedOn}::text as "verifiedOn", ${certificates.validUntil}::text as "validUntil",
+      (extract(epoch from ${certificates.revokedAt}) * 1000)::float8 as "revokedAtMs", ${certificates.snapshot} as snapshot,
+      ${certificates.pdfSha256} as "pdfSha256"
+    from ${certificates} where ${certificates.token} = ${token}`;
 }
-function statements(db: DB) {
-  let s = prepared.get(db);
-  if (!s) prepared.set(db, (s = prepare(db)));
-  return s;
-}
+type CertificateRow = Pick<typeof certificates.$inferSelect, "kind" | "number" | "state" | "issuedOn" | "verifiedOn" | "validUntil" | "snapshot" | "pdfSha256"> & { revokedAtMs: number | null };
 
-/** `/v/{token}`: the certificate, masked, or null for an unknown or malformed token (R-PUB-1). */
-export async function certificateByToken(db: DB, token: string, today = chinaToday()): Promise<PublicCertificate | null> {
-  if (!PUBLIC_TOKEN.test(token)) return null;
-  const [c] = await statements(db).certificate.execute({ token });
-  if (!c) return null;
+/** The instrument a label token opens with its latest certificate (a lateral join on certificates_instrument_idx). */
+function labelQuery(token: string | null) {
+  return sql`select ${instruments.name} as name, ${instruments.model} as model, ${instruments.serialNo} as "serialNo", ${instruments.manufacturer} as manufacturer,
+      ${instruments.instrumentCode} as "instrumentCode", ${instruments.filingStatus} as "filingStatus", ${catalogueKinds.name} as "kindName",
+      enterprise.name as "userUnit", institution.name as "institutionName", institution.contact_phone as "institutionPhone",
+      latest.kind as "certKind", latest.number as "certNumber", latest.state as "certState", latest.valid_until::text as "certValidUntil",
+      latest.verified_on::text as "certVerifiedOn", latest.token as "certToken"
+    from ${instruments}
+    join ${catalogueKinds} on ${catalogueKinds.id} = ${instruments.kindId}
+    join ${organisations} enterprise on enterprise.id = ${instruments.enterpriseId}
+    left join ${organisations} institution on institution.id = ${instruments.institutionId}
+    left join lateral (
+      select c.kind, c.number, c.state, c.valid_until, c.verified_on, c.token from ${certificates} c where c.instrument_id = ${instruments.id} order by c.id desc limit 1
+    ) latest on true
+    where ${instruments.labelToken} = ${token}`;
+}
+type LabelRow = {
+  name: string;
+  model: string;
+  serialNo: string;
+  manufacturer: string;
+  instrumentCode: string | null;
+  filingStatus: string;
+  kindName: string;
+  userUnit: string;
+  institutionName: string | null;
+  institutionPhone: string | null;
+  certKind: CertificateKind | null;
+  certNumber: string | null;
+  certState: CertificateState | null;
+  certValidUntil: string | null;
+  certVerifiedOn: string | null;
+  certToken: string | null;
+};
+
+/** The masked public view of a certificate row (R-SCOPE-5): only these fields leave the server. */
+function publicCertificate(c: CertificateRow, today: string): PublicCertificate {
   const s = c.snapshot;
   return {
     state: documentViewState(c, today),
@@ -117,7 +97,7 @@ export async function certificateByToken(db: DB, token: string, today = chinaTod
     issuedOn: c.issuedOn,
     verifiedOn: c.verifiedOn,
     validUntil: c.validUntil,
-    revokedOn: c.revokedAt ? dayIn(new Date(c.revokedAt)) : null,
+    revokedOn: c.revokedAtMs != null ? dayIn(new Date(Number(c.revokedAtMs))) : null,
     instrument: {
       name: s.instrument.name,
       model: s.instrument.model,
@@ -137,23 +117,74 @@ export async function certificateByToken(db: DB, token: string, today = chinaTod
     },
     verifier: s.verifier,
     conclusion: maskText(s.conclusion),
+    fileSha256: c.pdfSha256,
   };
 }
 
-/** `/i/{token}`: the instrument and its latest certificate's state (R-PUB-3), or null. */
-export async function labelByToken(db: DB, token: string, today = chinaToday()): Promise<PublicLabel | null> {
-  if (!PUBLIC_TOKEN.test(token)) return null;
-  const st = statements(db);
-  const [i] = await st.label.execute({ token });
-  if (!i) return null;
-  const [c] = await st.latest.execute({ instrumentId: i.id });
+/** The public view of a label row (R-PUB-3). */
+function publicLabel(i: LabelRow, today: string): PublicLabel {
+  const c = i.certKind && i.certState && i.certNumber && i.certVerifiedOn && i.certToken ? { kind: i.certKind, state: i.certState, number: i.certNumber, verifiedOn: i.certVerifiedOn, token: i.certToken } : null;
   return {
     instrument: { name: i.name, model: i.model, serialNo: i.serialNo, manufacturer: i.manufacturer, instrumentCode: i.instrumentCode, kindName: i.kindName },
     userUnit: maskText(i.userUnit)!,
     filed: i.filingStatus === "filed",
     institution: i.institutionName ? { name: i.institutionName, contactPhone: maskPhone(i.institutionPhone) } : null,
-    latest: c ? { state: documentViewState(c, today), kind: c.kind, number: c.number, validUntil: c.validUntil, verifiedOn: c.verifiedOn, token: c.token } : null,
+    latest: c ? { state: documentViewState({ ...c, validUntil: i.certValidUntil }, today), kind: c.kind, number: c.number, validUntil: i.certValidUntil, verifiedOn: c.verifiedOn, token: c.token } : null,
   };
+}
+
+/** A token worth looking up, or null (malformed tokens never reach an index). */
+const lookable = (token: string) => (PUBLIC_TOKEN.test(token) ? token : null);
+
+/** `/v/{token}`: the certificate, masked, or null for an unknown or malformed token (R-PUB-1). */
+export async function certificateByToken(db: DB, token: string, today = chinaToday()): Promise<PublicCertificate | null> {
+  if (!lookable(token)) return null;
+  const [c] = await executePrepared<CertificateRow>(db, "public_certificate_by_token", certificateQuery(token));
+  return c ? publicCertificate(c, today) : null;
+}
+
+/** `/i/{token}`: the instrument and its latest certificate's state (R-PUB-3), or null. */
+export async function labelByToken(db: DB, token: string, today = chinaToday()): Promise<PublicLabel | null> {
+  if (!lookable(token)) return null;
+  const [i] = await executePrepared<LabelRow>(db, "public_label_by_token", labelQuery(token));
+  return i ? publicLabel(i, today) : null;
+}
+
+/**
+ * What the `/v/` page serves, in one database round trip (issue 11 #7): the client address's rate limit, the
+ * certificate and the lookup log together (limitedLookup), prepared once per connection.
+ */
+export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
+  const { verdict, row } = await limitedLookup<CertificateRow>(db, { kind: "certificate", subject: token, ip }, certificateQuery(lookable(token)));
+  return { verdict, certificate: row ? publicCertificate(row, today) : null };
+}
+
+/** What the `/i/` page serves, in one database round trip: rate limit, label with its latest certificate, log. */
+export async function verifyLabel(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; label: PublicLabel | null }> {
+  const { verdict, row } = await limitedLookup<LabelRow>(db, { kind: "label", subject: token, ip }, labelQuery(lookable(token)));
+  return { verdict, label: row ? publicLabel(row, today) : null };
+}
+
+const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
+
+/** The search's exact-match lookups as prepared statements, once per database (issue 11 #7). */
+function prepare(db: DB) {
+  const byNumber = db
+    .select({ token: certificates.token })
+    .from(certificates)
+    .where(eq(certificates.number, sql.placeholder("q")))
+    .prepare("public_certificate_by_number");
+  const byCode = db
+    .select({ token: instruments.labelToken })
+    .from(instruments)
+    .where(eq(instruments.instrumentCode, sql.placeholder("q")))
+    .prepare("public_instrument_by_code");
+  return { byNumber, byCode };
+}
+function statements(db: DB) {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = prepare(db)));
+  return s;
 }
 
 /** Longest text the public search looks up; longer input is refused before any query. */

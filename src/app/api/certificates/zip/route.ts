@@ -21,7 +21,7 @@ export async function GET(req: Request) {
     const ids = raw.map((v) => idSchema.safeParse(v));
     if (ids.some((r) => !r.success)) throw new AppError("NOT_FOUND");
     const docs = await loadForDownload(reader.db, reader, ids.map((r) => r.data!));
-    return new Response(Readable.toWeb(documentsZip(docs, publicBaseUrl(req))) as ReadableStream, {
+    return new Response(Readable.toWeb(documentsZip(reader.db, docs, publicBaseUrl(req), reader.actor)) as ReadableStream, {
       headers: {
         "content-type": "application/zip",
         "content-disposition": attachmentHeader(`检定证书-${chinaToday()}.zip`),

@@ -1,13 +1,13 @@
 import { AppError } from "@/server/errors";
 import { enterpriseCaller, errorResponse, uploadedFile } from "@/server/ledger-http/guard";
 import { MAX_IMPORT_BYTES, readLedgerSheet } from "@/server/services/ledger/excel-read";
-import { checkLedgerFile, commitLedgerImport } from "@/server/services/ledger/import-ledger";
+import { checkLedgerFile, importLedgerFile } from "@/server/services/ledger/import-ledger";
 
 export const dynamic = "force-dynamic";
 
 /**
  * 导入 (R-LED-5). mode=check parses and checks the file and answers the preview; mode=commit checks again
- * and writes the valid rows in one transaction; both stream NDJSON progress lines ({type:"progress"}) and end
+ * and writes the valid rows in one transaction, reading the file streaming (up to 200,000 rows); both stream NDJSON progress lines ({type:"progress"}) and end
  * with one {type:"result"} or {type:"error"} line. mode=rows returns the parsed cells for row-by-row import.
  */
 export async function POST(req: Request) {
@@ -25,22 +25,9 @@ export async function POST(req: Request) {
       async start(controller) {
         const send = (o: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
         try {
-          const check = await checkLedgerFile(db, scope.orgId, file, (phase, done) => send({ type: "progress", phase, done }));
-          const summary = {
-            fileName: check.fileName,
-            totalRows: check.totalRows,
-            validRows: check.valid.length,
-            errorRows: new Set(check.errors.map((e) => e.row)).size,
-            errors: check.errors.slice(0, 50_000),
-            errorCount: check.errors.length,
-            alreadyImported: check.alreadyImported,
-          };
-          if (mode === "check") send({ type: "result", ...summary });
-          else {
-            send({ type: "progress", phase: "write", done: 0, total: check.valid.length });
-            const r = await commitLedgerImport(db, actor, check, (done) => send({ type: "progress", phase: "write", done, total: check.valid.length }));
-            send({ type: "result", ...summary, ...r });
-          }
+          const onProgress = (phase: string, done: number, total?: number) => send({ type: "progress", phase, done, total });
+          const r = mode === "check" ? await checkLedgerFile(db, scope.orgId, file, onProgress) : await importLedgerFile(db, actor, file, onProgress);
+          send({ type: "result", ...r, sha256: undefined });
         } catch (e) {
           if (!(e instanceof AppError)) console.error("[ledger] import failed", e);
           send({ type: "error", message: e instanceof AppError ? e.message : "导入失败，请稍后重试（未写入任何数据）" });

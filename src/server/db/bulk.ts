@@ -1,0 +1,52 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { sql } from "drizzle-orm";
+import type { Queryable } from "./open";
+
+/** A value of a bulk-written row: text, number, null, or a text array. */
+export type BulkValue = string | number | null | undefined | string[];
+
+/** The postgres.js client under a Drizzle transaction (PostgresJsSession.client), or null on PGlite. */
+type CopyClient = { unsafe: (q: string) => { writable: () => Promise<NodeJS.WritableStream> } };
+function copyClient(tx: Queryable): CopyClient | null {
+  const client = (tx as unknown as { session?: { client?: { unsafe?: unknown } } }).session?.client;
+  return client && typeof client.unsafe === "function" ? (client as CopyClient) : null;
+}
+
+const COPY_ESCAPE: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const arrayLiteral = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+
+/** One value in COPY's text format (null is \N; a text array is written as its array literal). */
+export function copyText(v: BulkValue): string {
+  if (v === null || v === undefined) return "\\N";
+  const s = Array.isArray(v) ? arrayLiteral(v) : String(v);
+  return s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPE[c]!);
+}
+
+/**
+ * Appends rows to `table` inside the caller's transaction: on PostgreSQL with COPY FROM STDIN (postgres.js
+ * `.writable()`), on embedded PGlite (no COPY from the client) with one set-based INSERT … SELECT over
+ * json_populate_recordset per call. `table` and `columns` are trusted identifiers, never user input.
+ * Returns the path taken.
+ */
+export async function bulkInsert(tx: Queryable, table: string, columns: readonly string[], rows: BulkValue[][]): Promise<"copy" | "insert"> {
+  if (!rows.length) return "insert";
+  const client = copyClient(tx);
+  if (client) {
+    const sink = await client.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
+    await pipeline(
+      Readable.from(
+        (function* () {
+          for (const r of rows) yield `${r.map(copyText).join("\t")}\n`;
+        })(),
+      ),
+      sink,
+    );
+    return "copy";
+  }
+  const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))));
+  const cols = sql.raw(columns.join(", "));
+  await tx.execute(sql`insert into ${sql.raw(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.raw(table)}, ${json}::json)`);
+  return "insert";
+}

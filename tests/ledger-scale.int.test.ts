@@ -1,0 +1,170 @@
+// Issue 14 item 3: the ledger's trigram / tag index paths return exactly the right rows, and a file of more
+// than the old 20,000-row cap imports (streaming). Speed is measured in `npm run bench`, never here.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Tx } from "@/server/db/open";
+import { rowsOf } from "@/server/db/rows";
+import { auditLog, instruments, ledgerImports } from "@/server/db/schema";
+import { importLedgerFile } from "@/server/services/ledger/import-ledger";
+import { ledgerWhere } from "@/server/services/ledger/list-filter";
+import { countInstruments, listInstruments } from "@/server/services/ledger/list-instruments";
+import { writeLedgerWorkbookFile } from "../scripts/ledger/sample-file";
+import { openTestDb } from "./helpers/db";
+import { type Fixtures, loadFixtures } from "./helpers/fixtures";
+
+const SEARCH = "instruments_enterprise_search_idx";
+const TAGS = "instruments_enterprise_tags_idx";
+let database: Database;
+let fx: Fixtures;
+beforeAll(async () => {
+  database = await openTestDb();
+  fx = await loadFixtures(database.db);
+});
+afterAll(() => database?.close());
+
+/** Rows of both demo enterprises with searchable text; the hospital's rows carry the same words. */
+async function seedSearchRows() {
+  const station = fx.org.stationEnterprise!;
+  const hospital = fx.org.hospitalEnterprise!;
+  await database.db.execute(sql`
+    insert into instruments (enterprise_id, name, model, serial_no, manufacturer, install_location, province_code, city_code, county_code,
+      status, purpose, method, kind_id, tags, manufacturer_norm, serial_norm)
+    select e, case when g % 3 = 0 then '燃油加油机' else '搜索测试枪' || (g % 7) end, 'M', 'TRG-' || e || '-' || g,
+      case when g % 5 = 0 then '粤海计量器具厂' else 'Acme 厂' || (g % 11) end, '1号岛', '44', '4401', '440111',
+      'in_use', 'trade', 'on_site', ${fx.kind["燃油加油机"]!},
+      case when e = ${hospital} and g % 4 = 0 then array['仅医院标签'] when g % 6 = 0 then array['共用标签'] else array[]::text[] end,
+      'x', 'trg-' || e || '-' || g
+    from generate_series(1, 300) g cross join (values (${station}::bigint), (${hospital}::bigint)) v(e)`);
+  await database.db.execute(sql`analyze instruments`);
+}
+
+/**
+ * Runs `fn` where the index `keep` is the only way in: in a transaction that drops every
+ * other index of instruments (rolled back afterwards) and turns sequential and plain index scans off.
+ */
+async function viaIndex<T>(keep: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let out: { value: T } | null = null;
+  await database.db
+    .transaction(async (tx) => {
+      const others = rowsOf<{ name: string }>(
+        await tx.execute(sql`select indexname as name from pg_indexes where tablename = 'instruments'
+          and indexname <> ${keep}
+          and indexname not in (select conname from pg_constraint where conrelid = 'instruments'::regclass)`),
+      );
+      for (const o of others) await tx.execute(sql.raw(`drop index "${o.name}"`));
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_indexscan = off`);
+      await tx.execute(sql`set local enable_indexonlyscan = off`);
+      out = { value: await fn(tx) };
+      tx.rollback();
+    })
+    .catch((e: unknown) => {
+      if (!out) throw e;
+    });
+  return (out as { value: T } | null)!.value;
+}
+
+/** The expected rows: substring of serial, name or manufacturer, case-insensitive, in the caller's enterprise. */
+async function expected(orgId: number, q: string) {
+  const all = await database.db.select({ id: instruments.id, serialNo: instruments.serialNo, name: instruments.name, manufacturer: instruments.manufacturer }).from(instruments).where(eq(instruments.enterpriseId, orgId));
+  const needle = q.toLowerCase();
+  return all.filter((r) => [r.serialNo, r.name, r.manufacturer].some((v) => v.toLowerCase().includes(needle))).map((r) => r.id).sort((a, b) => a - b);
+}
+
+const allPages = async (tx: Tx, orgId: number, f: { q?: string; tag?: string }) => {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof listInstruments>> = await listInstruments(tx, { kind: "enterprise", orgId }, { ...f, sort: "newest", limit: 200, cursor });
+    ids.push(...page.items.map((r) => r.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids.sort((a, b) => a - b);
+};
+
+describe("ledger search on the enterprise-scoped GIN indexes (issue 14 item 3, R-LED-6)", () => {
+  beforeAll(seedSearchRows);
+
+  it("R-LED-6 R-SCOPE-1 a search of 3+ characters goes through the trigram index and returns exactly the caller's matching rows", async () => {
+    const station = fx.org.stationEnterprise!;
+    const q = `TRG-${station}-12`; // 11 of the enterprise's 300 rows
+    // The WHERE clause the list, its counts and the export share.
+    const plan = await viaIndex(SEARCH, async (tx) =>
+      rowsOf<Record<string, string>>(
+        await tx.execute(sql`explain ${tx.select({ id: instruments.id }).from(instruments).where(ledgerWhere({ kind: "enterprise", orgId: station }, { q }, "2026-12-01"))}`),
+      )
+        .map((r) => Object.values(r)[0])
+        .join("\n"),
+    );
+    expect(plan).toContain(SEARCH);
+    expect(plan).toMatch(/Index Cond: .*~~\*/); // the trigram column answers, not just enterprise_id
+    for (const q of ["搜索测试", "粤海计量", "acme 厂1", `TRG-${station}-12`, "燃油加油", "不存在的词"]) {
+      const want = await expected(station, q);
+      const got = await viaIndex(SEARCH, (tx) => allPages(tx, station, { q }));
+      expect(got, q).toEqual(want);
+      expect((await viaIndex(SEARCH, (tx) => countInstruments(tx, { kind: "enterprise", orgId: station }, { q }))).total, q).toBe(want.length);
+    }
+    // The hospital's rows carry the same words: none of them reaches the station's search.
+    const hospitalIds = new Set((await database.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.enterpriseId, fx.org.hospitalEnterprise!))).map((r) => r.id));
+    const got = await viaIndex(SEARCH, (tx) => allPages(tx, station, { q: "粤海计量" }));
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.filter((id) => hospitalIds.has(id))).toEqual([]);
+  });
+
+  it("R-LED-6 searches of 1–2 characters (no trigram) are still exact substring matches", async () => {
+    const station = fx.org.stationEnterprise!;
+    for (const q of ["粤", "厂1", "g-", "燃油"]) {
+      expect(await allPages(database.db as unknown as Tx, station, { q }), q).toEqual(await expected(station, q));
+    }
+  });
+
+  it("R-LED-6 R-SCOPE-1 a tag used only by another enterprise finds nothing; a shared tag finds only the caller's rows", async () => {
+    const station = fx.org.stationEnterprise!;
+    const hospital = fx.org.hospitalEnterprise!;
+    const plan = await viaIndex(TAGS, async (tx) =>
+      rowsOf<Record<string, string>>(
+        await tx.execute(sql`explain ${tx.select({ id: instruments.id }).from(instruments).where(ledgerWhere({ kind: "enterprise", orgId: station }, { tag: "仅医院标签" }, "2026-12-01"))}`),
+      )
+        .map((r) => Object.values(r)[0])
+        .join("\n"),
+    );
+    expect(plan).toContain(TAGS);
+    expect(plan).toMatch(/Index Cond: .*tags @>/);
+    expect(await viaIndex(TAGS, (tx) => allPages(tx, station, { tag: "仅医院标签" }))).toEqual([]);
+    expect(await viaIndex(TAGS, (tx) => allPages(tx, hospital, { tag: "仅医院标签" }))).toHaveLength(75);
+    const shared = await viaIndex(TAGS, (tx) => allPages(tx, station, { tag: "共用标签" }));
+    const want = (await database.db.select({ id: instruments.id }).from(instruments).where(sql`${instruments.enterpriseId} = ${station} and ${instruments.tags} @> array['共用标签']`)).map((r) => r.id).sort((a, b) => a - b);
+    expect(shared).toEqual(want);
+    expect(shared).toHaveLength(50);
+  });
+});
+
+describe("streaming Excel import above the old 20,000-row cap (issue 14 item 3, R-LED-5)", () => {
+  it("R-LED-5 a 25,000-row file (written streaming, as our export is) imports in one transaction, each row with its audit row", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qjt-import-"));
+    try {
+      const file = path.join(dir, "big.xlsx");
+      await writeLedgerWorkbookFile(file, 25_000, "BIG25K");
+      const actor = { userId: fx.user.jyzqy!, orgId: fx.org.stationEnterprise!, ip: null };
+      const r = await importLedgerFile(database.db, actor, { name: "big.xlsx", bytes: new Uint8Array(readFileSync(file)) });
+      expect(r).toMatchObject({ totalRows: 25_000, validRows: 25_000, inserted: 25_000, errorCount: 0, alreadyImported: false });
+      const [n] = await database.db.select({ n: count() }).from(instruments).where(sql`${instruments.serialNo} like 'BIG25K-%' and ${instruments.enterpriseId} = ${actor.orgId}`);
+      expect(n!.n).toBe(25_000);
+      const [a] = await database.db.select({ n: count() }).from(auditLog).where(sql`${auditLog.action} = 'instrument.import' and ${auditLog.after}->>'importId' = ${String(r.importId)}`);
+      expect(a!.n).toBe(25_000);
+      // The last row keeps its file row number (header is row 1).
+      const [last] = rowsOf<{ row: number }>(
+        await database.db.execute(sql`select (a.after->>'row')::int as row from audit_log a join instruments i on a.entity_id = i.id::text
+          where a.action = 'instrument.import' and i.serial_no = 'BIG25K-025000'`),
+      );
+      expect(Number(last!.row)).toBe(25_001);
+      const [batch] = await database.db.select().from(ledgerImports).where(eq(ledgerImports.id, r.importId!));
+      expect(batch!.rowCount).toBe(25_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
