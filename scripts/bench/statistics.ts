@@ -1,8 +1,8 @@
 // Issue 12 item 1: the dashboard and the 辖区 counts from the statistics layer at 1,000,000 instruments, beside
 // the naive GROUP BY over the instruments measured in the same run, and the layer's backfill time.
-//   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/statistics.ts [runs]
-// Uses the data set of scripts/bench/jurisdiction.ts (`qjt_bench_1m`, built there first by `npm run bench`;
-// BENCH_DB names a copy of it instead). Prints a table (scope, layer ms, naive ms, ratio, target met?) and
+//   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/statistics.ts [instruments]
+// Uses the generator's data set (scripts/gen/dataset.ts, `qjt_gen_1m` for a million, built on first
+// use; BENCH_DB names a copy of it instead); BENCH_RUNS repetitions (default 20). Prints a table (scope, layer ms, naive ms, ratio, target met?) and
 // writes the same figures to bench/results/statistics-<date>.json. BENCH_SKIP_BACKFILL=1 skips timing the
 // migration's backfill (about half a minute).
 import { eq, sql as dsql, type SQL } from "drizzle-orm";
@@ -12,7 +12,8 @@ import postgres from "postgres";
 import { chinaToday } from "../../src/lib/china-day";
 import { createCaller } from "../../src/server/api/root";
 import { createContext } from "../../src/server/api/trpc";
-import { openDb, type DB } from "../../src/server/db/open";
+import type { DB } from "../../src/server/db/open";
+import { openGenDataSet } from "../gen/dataset";
 import { instruments, users } from "../../src/server/db/schema";
 import { bucketWhere, BUCKETS } from "../../src/server/domain/filing/buckets";
 import { report as reportRow } from "./report";
@@ -25,16 +26,15 @@ const CELL_TABLES = ["stat_instrument_cells", "stat_region_cells", "stat_city_ce
 type Row = { scope: string; layerMs: number; naiveMs: number | null; ratio: number | null; met: boolean; note: string };
 
 async function main() {
-  const runs = Number(process.env.BENCH_RUNS ?? process.argv[2] ?? 20);
+  const size = Number(process.argv[2] ?? 1_000_000);
+  const runs = Number(process.env.BENCH_RUNS ?? 20);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("set DATABASE_URL (the benchmark runs on PostgreSQL)");
-  const target = new URL(url);
-  const dbName = process.env.BENCH_DB || "qjt_bench_1m";
-  target.pathname = `/${dbName}`;
   const t0 = performance.now();
-  const database = await openDb({ url: target.toString() });
+  const { database, url: target } = await openGenDataSet({ url, instruments: size, dbName: process.env.BENCH_DB || undefined });
+  const dbName = new URL(target).pathname.slice(1);
   console.log(`opened ${dbName} (pending migrations applied) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const raw = postgres(target.toString(), { max: 1, onnotice: () => {} });
+  const raw = postgres(target, { max: 1, onnotice: () => {} });
   try {
     const [row] = await raw<{ n: number }[]>`select count(*)::int as n from instruments`;
     const n = row!.n;
