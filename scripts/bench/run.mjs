@@ -28,7 +28,7 @@ const benches = [
   { file: "scripts/bench/jurisdiction.ts", arg: "1000000", scale: true },
   { file: "scripts/bench/certificate-pdf.ts", arg: "30" },
   { file: "scripts/bench/sweep.ts", arg: "1000000", scale: true },
-  { file: "scripts/bench/statistics.ts", arg: "20" },
+  { file: "scripts/bench/statistics.ts", arg: "1000000", scale: true },
   { file: "scripts/bench/booking.ts", arg: "7" },
   // Issue 10 — reception and results
   { file: "scripts/bench/results-batch.ts", arg: "500" },
