@@ -7,7 +7,7 @@ import { executePrepared } from "@/server/db/prepared";
 import { catalogueKinds, certificates, instruments, organisations } from "@/server/db/schema";
 import { documentViewState, type DocumentViewState } from "@/server/domain/certificates/public-state";
 import { maskPhone, maskText } from "@/server/domain/public/mask";
-import { limitedLookup, type LimitVerdict } from "./rate-limit";
+import { publicWrites, type LimitVerdict } from "./rate-limit";
 
 /** A token as the QR carries it (base64url, 24 characters today); anything else is not looked up at all. */
 export const PUBLIC_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -42,7 +42,7 @@ export type PublicLabel = {
   latest: { state: DocumentViewState; kind: CertificateKind; number: string; validUntil: string | null; verifiedOn: string; token: string } | null;
 };
 
-/** The certificate row a token opens, as one SELECT (at most one row): shared by the plain and the rate-limited lookup. */
+/** The certificate row a token opens, as one SELECT (at most one row). */
 function certificateQuery(token: string | null) {
   return sql`select ${certificates.kind} as kind, ${certificates.number} as number, ${certificates.state} as state,
       ${certificates.issuedOn}::text as "issuedOn", ${certificates.verifiedOn}::text as "verifiedOn", ${certificates.validUntil}::text as "validUntil",
@@ -151,18 +151,27 @@ export async function labelByToken(db: DB, token: string, today = chinaToday()):
 }
 
 /**
- * What the `/v/` page serves, in one database round trip (issue 11 #7): the client address's rate limit, the
- * certificate and the lookup log together (limitedLookup), prepared once per connection.
+ * What the `/v/` page serves (issue 11 #7, #8): the client address's rate limit (counted in memory, flushed in the
+ * background: PublicWrites), then, only if allowed, the certificate (one read-only prepared statement) and its
+ * lookup log row (buffered). A refused lookup is neither looked up nor logged.
  */
 export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
-  const { verdict, row } = await limitedLookup<CertificateRow>(db, { kind: "certificate", subject: token, ip }, certificateQuery(lookable(token)));
-  return { verdict, certificate: row ? publicCertificate(row, today) : null };
+  const writes = publicWrites(db);
+  const verdict = writes.hit(ip);
+  if (!verdict.allowed) return { verdict, certificate: null };
+  const certificate = await certificateByToken(db, token, today);
+  writes.log("certificate", token, !!certificate, ip);
+  return { verdict, certificate };
 }
 
-/** What the `/i/` page serves, in one database round trip: rate limit, label with its latest certificate, log. */
+/** What the `/i/` page serves: rate limit, then the label with its latest certificate (one prepared read), then its log row. */
 export async function verifyLabel(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; label: PublicLabel | null }> {
-  const { verdict, row } = await limitedLookup<LabelRow>(db, { kind: "label", subject: token, ip }, labelQuery(lookable(token)));
-  return { verdict, label: row ? publicLabel(row, today) : null };
+  const writes = publicWrites(db);
+  const verdict = writes.hit(ip);
+  if (!verdict.allowed) return { verdict, label: null };
+  const label = await labelByToken(db, token, today);
+  writes.log("label", token, !!label, ip);
+  return { verdict, label };
 }
 
 const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
