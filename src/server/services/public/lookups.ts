@@ -151,27 +151,29 @@ export async function labelByToken(db: DB, token: string, today = chinaToday()):
 }
 
 /**
- * What the `/v/` page serves (issue 11 #7, #8): the client address's rate limit (counted in memory, flushed in the
- * background: PublicWrites), then, only if allowed, the certificate (one read-only prepared statement) and its
- * lookup log row (buffered). A refused lookup is neither looked up nor logged.
+ * A rate-limited public lookup (issue 11 #7, #8): the client address's hit (counted in memory, flushed in the
+ * background: PublicWrites), then, only if allowed, the lookup itself (one read-only prepared statement) and its
+ * log row (buffered). A refused lookup is neither looked up nor logged.
  */
-export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
+async function limited<T>(db: DB, kind: "certificate" | "label", token: string, ip: string | null, look: () => Promise<T | null>): Promise<{ verdict: LimitVerdict; found: T | null }> {
   const writes = publicWrites(db);
   const verdict = writes.hit(ip);
-  if (!verdict.allowed) return { verdict, certificate: null };
-  const certificate = await certificateByToken(db, token, today);
-  writes.log("certificate", token, !!certificate, ip);
-  return { verdict, certificate };
+  if (!verdict.allowed) return { verdict, found: null };
+  const found = await look();
+  writes.log(kind, token, found != null, ip);
+  return { verdict, found };
 }
 
-/** What the `/i/` page serves: rate limit, then the label with its latest certificate (one prepared read), then its log row. */
+/** What the `/v/` page serves: rate limit, the certificate, its log row (see limited). */
+export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
+  const { verdict, found } = await limited(db, "certificate", token, ip, () => certificateByToken(db, token, today));
+  return { verdict, certificate: found };
+}
+
+/** What the `/i/` page serves: rate limit, the label with its latest certificate, its log row (see limited). */
 export async function verifyLabel(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; label: PublicLabel | null }> {
-  const writes = publicWrites(db);
-  const verdict = writes.hit(ip);
-  if (!verdict.allowed) return { verdict, label: null };
-  const label = await labelByToken(db, token, today);
-  writes.log("label", token, !!label, ip);
-  return { verdict, label };
+  const { verdict, found } = await limited(db, "label", token, ip, () => labelByToken(db, token, today));
+  return { verdict, label: found };
 }
 
 const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();

@@ -43,6 +43,8 @@ function verdict(hits: number, windowMs: number, limit: number, now: number): Li
  */
 export class PublicWrites {
   private readonly counts = new Map<string, Count>();
+  /** The counts with unflushed hits (a flush need not walk every address seen this minute). */
+  private dirty = new Set<Count>();
   private logs: LogRow[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private chain: Promise<void> = Promise.resolve();
@@ -61,6 +63,7 @@ export class PublicWrites {
     let c = this.counts.get(id);
     if (!c) this.counts.set(id, (c = { key, windowMs, flushed: 0, pending: 0 }));
     c.pending++;
+    this.dirty.add(c);
     this.schedule();
     return verdict(c.flushed + c.pending, windowMs, limit, now);
   }
@@ -97,7 +100,8 @@ export class PublicWrites {
     for (const [id, c] of this.counts) if (c.windowMs < current && c.pending === 0) this.counts.delete(id);
     const logs = this.logs;
     this.logs = [];
-    const deltas = [...this.counts.values()].filter((c) => c.pending > 0).map((c) => ({ c, delta: c.pending }));
+    const deltas = [...this.dirty].map((c) => ({ c, delta: c.pending }));
+    this.dirty = new Set();
     if (logs.length || deltas.length) {
       let rows: { key: string | null; ms: number | null; hits: number | null }[];
       try {
@@ -120,6 +124,7 @@ export class PublicWrites {
         );
       } catch (err) {
         this.logs = [...logs, ...this.logs].slice(-10_000);
+        for (const { c } of deltas) this.dirty.add(c);
         throw err;
       }
       const totals = new Map(rows.filter((r) => r.key != null).map((r) => [`${Number(r.ms)} ${r.key}`, Number(r.hits)]));
