@@ -55,6 +55,16 @@ test("issue 12 #2 the province regulator drills down 广东省 → 广州市 →
   await baiyun.getByRole("button", { name: "白云区" }).click();
   await expect(page.getByTestId("stat-breadcrumb")).toContainText("白云区", LOAD);
   for (const b of BUCKETS) expect([b, await num(page, `card-${b}`)]).toEqual([b, row[b]]);
+  // The county lists its enterprises a page at a time (20, most instruments first), with how many there are.
+  const enterprises = page.locator("[data-testid^='stat-row-e']");
+  await expect(enterprises.first()).toBeVisible(LOAD);
+  const total = Number((await page.getByTestId("stat-enterprise-count").innerText()).match(/共 ([\d,]+) 家/)![1]!.replace(/,/g, ""));
+  await expect(enterprises).toHaveCount(Math.min(total, 20));
+  const alls = await enterprises.getByTestId("cell-all").allInnerTexts();
+  const counts = alls.map((t) => Number(t.replace(/,/g, "")));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  await expect(page.getByText("第 1 页")).toBeVisible();
+  await shot(page, "regulator-dashboard-county-1280");
   // An enterprise of 白云区: its row against the list behind it, and its link carries the region, bucket and enterprise.
   const station = page.locator("[data-testid^='stat-row-e']").filter({ hasText: "广州示例加油站有限公司" });
   await expect(station).toBeVisible(LOAD);
@@ -79,6 +89,11 @@ test("issue 12 #2 the dashboard is readable at 390 px", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, "regulator-dashboard-city-390");
+  await page.goto("/regulator/statistics?region=440111");
+  await expect(page.getByTestId("stat-enterprise-count")).toBeVisible(LOAD);
+  await expect(page.getByText("第 1 页")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await shot(page, "regulator-dashboard-county-390");
 });
 
 test("issue 12 #7 the forecast marks the week where seeded demand exceeds the institution's capacity", async ({ page }) => {

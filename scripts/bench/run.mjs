@@ -23,8 +23,8 @@ const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgre
 const instruments = values.instruments ? String(Number(values.instruments.replace(/[_,]/g, ""))) : null;
 // [name, file, argument]; `scale: true` marks the benches on the generated data set (their argument is its size).
 const benches = [
-  { file: "scripts/bench/ledger-import.ts", arg: "10000" },
-  { file: "scripts/bench/ledger-list.ts", arg: "100000" },
+  { file: "scripts/bench/ledger-import.ts", arg: "10000,100000" }, // needs `next build` (BENCH_PORT, default 3214)
+  { file: "scripts/bench/ledger-list.ts", arg: "1000000", scale: true },
   { file: "scripts/bench/jurisdiction.ts", arg: "1000000", scale: true },
   { file: "scripts/bench/certificate-pdf.ts", arg: "30" },
   { file: "scripts/bench/sweep.ts", arg: "1000000", scale: true },

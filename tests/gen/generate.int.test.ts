@@ -81,6 +81,9 @@ describe("issue 14 #1 — data generator", () => {
     expect(await one(a, `select sum(n) as n from stat_region_cells where not fine`)).toBe(await one(a, `select count(*) as n from instruments`));
     expect(await one(a, `select sum(n) as n from stat_city_cells where not fine and filed`)).toBe(await one(a, `select count(*) as n from instruments where filing_status = 'filed'`));
     expect(await one(a, `select sum(n) as n from stat_verification_cells`)).toBe(await one(a, `select count(*) as n from results`));
+    // The county view's per-enterprise totals: exactly one row per enterprise with instruments, its own count.
+    expect(await one(a, `select count(*) as n from (select enterprise_id, county_code, count(*) as c from instruments group by 1, 2) d
+      full join stat_enterprise_totals t using (enterprise_id, county_code) where t.n is distinct from d.c`)).toBe(0);
   });
 
   it("is reproducible: the same seed gives the same rows, another seed other rows", async () => {

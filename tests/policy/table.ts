@@ -802,6 +802,7 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "outOfScope", as: "byscjg", input: () => ({ region: "4401", period: "year" }), expect: "NOT_FOUND", note: "county asks for its city" },
       { relation: "outOfScope", as: "gdscjg", input: () => ({ region: "43", period: "year" }), expect: "NOT_FOUND", note: "another province" },
       { relation: "own", as: "gdscjg", input: () => ({ period: "year", item: NO_SUCH }), expect: "BAD_REQUEST", note: "unknown item" },
+      { relation: "own", as: "byscjg", input: () => ({ period: "year", cursor: "bm90LWEtY3Vyc29y" }), expect: "BAD_REQUEST", note: "a made-up page cursor of the county's enterprises" },
     ],
   },
   "statistics.breakdown": {

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/china-day";
 import { locatedRecordScope, regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Database } from "@/server/db/open";
-import { catalogueKinds, instruments, organisations, results, statInstrumentCells } from "@/server/db/schema";
+import { catalogueKinds, instruments, organisations, results, statEnterpriseTotals, statInstrumentCells } from "@/server/db/schema";
 import { BUCKETS, bucketWhere } from "@/server/domain/filing/buckets";
 import { jurisdictionCounts } from "@/server/services/jurisdiction/instruments";
 import { homeFigures } from "@/server/services/jurisdiction/home-figures";
+import type { StatFilter } from "@/lib/schemas/statistics";
+import { FIGURES } from "@/server/services/statistics/cells";
 import { dashboard, dashboardBreakdown, periodStart } from "@/server/services/statistics/dashboard";
 import { forecast } from "@/server/services/statistics/forecast";
 import { openTestDb } from "../helpers/db";
@@ -74,6 +76,7 @@ async function directVerified(where: SQL | undefined, from: string, groupBy?: SQ
 /** Every figure the layer serves, against the direct count, for every scope; returns the province cards. */
 async function expectLayerEqualsDirect(now: Date) {
   const today = chinaToday(now);
+  await expectEnterpriseTotalsEqualDirect();
   for (const [name, scope] of Object.entries(scopes())) {
     const layer = await jurisdictionCounts(db(), scope, undefined, now);
     const want = pick((await direct(locatedRecordScope(scope, instruments), today)).get("1"));
@@ -94,7 +97,7 @@ async function expectLayerEqualsDirect(now: Date) {
   ];
   let cards: Record<string, number> = {};
   for (const v of views) {
-    const got = await dashboard(db(), province, { region: v.region, period: "year", ...v.filter }, now);
+    const got = await allPages(province, { region: v.region, period: "year", ...v.filter }, now);
     const f = v.filter as { purpose?: "trade" | "medical"; item?: number; institution?: number };
     const where = and(
       locatedRecordScope({ kind: "regulator", orgId: 0, region: regionFilterOf(v.region) }, instruments),
@@ -108,7 +111,12 @@ async function expectLayerEqualsDirect(now: Date) {
     expect(got.rows.reduce((s, r) => s + r.figures.all, 0)).toBe([...byChild.values()].reduce((s, r) => s + r.all!, 0));
     const verified = (await directVerified(where, from)).get("1");
     expect({ view: v, verified: got.cards.verified, passed: got.cards.passed }).toEqual({ view: v, verified: verified?.verified ?? 0, passed: verified?.passed ?? 0 });
-    if (v.child !== instruments.enterpriseId) {
+    if (v.child === instruments.enterpriseId) {
+      // The county's enterprises, page by page (one per page here): each exactly once, most instruments first.
+      expect(got.rows.map((r) => r.enterprise)).toEqual([...byChild.entries()].sort(([a, x], [b, y]) => y.all! - x.all! || Number(a) - Number(b)).map(([k]) => Number(k)));
+      expect(got.enterpriseCount).toBe(byChild.size);
+      for (const f of FIGURES) expect([v, f, got.cards[f]]).toEqual([v, f, got.rows.reduce((s, r) => s + r.figures[f], 0)]);
+    } else {
       const vByChild = await directVerified(where, from, sql`${v.child}`);
       for (const row of got.rows) expect([row.key, row.verified, row.passed]).toEqual([row.key, vByChild.get(row.region!)?.verified ?? 0, vByChild.get(row.region!)?.passed ?? 0]);
     }
@@ -120,6 +128,30 @@ async function expectLayerEqualsDirect(now: Date) {
   const byItem = await direct(locatedRecordScope(scopes().city!, instruments), today, sql`${catalogueKinds.itemId}`);
   for (const p of breakdown.byItem) expect([p.item, p.all, p.overdue]).toEqual([p.item, byItem.get(String(p.item))!.all, byItem.get(String(p.item))!.overdue]);
   return cards;
+}
+
+/** Every page of a dashboard view (one enterprise per page, so that the keyset pager is walked). */
+async function allPages(scope: Extract<Scope, { kind: "regulator" }>, input: StatFilter, now: Date) {
+  const first = await dashboard(db(), scope, { ...input, limit: 1 }, now);
+  const rows = [...first.rows];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const next = await dashboard(db(), scope, { ...input, limit: 1, cursor }, now);
+    expect(next.cards).toEqual(first.cards);
+    rows.push(...next.rows);
+    cursor = next.nextCursor;
+  }
+  return { ...first, rows };
+}
+
+/** The per-enterprise totals the county pages are picked from equal a direct count per county × enterprise. */
+async function expectEnterpriseTotalsEqualDirect() {
+  const cells = await db().select({ county: statEnterpriseTotals.countyCode, enterprise: statEnterpriseTotals.enterpriseId, n: statEnterpriseTotals.n }).from(statEnterpriseTotals).orderBy(statEnterpriseTotals.countyCode, statEnterpriseTotals.enterpriseId);
+  const want = await db()
+    .select({ county: instruments.countyCode, enterprise: instruments.enterpriseId, n: sql<number>`count(*)::int` })
+    .from(instruments)
+    .groupBy(instruments.countyCode, instruments.enterpriseId)
+    .orderBy(instruments.countyCode, instruments.enterpriseId);
+  expect(cells).toEqual(want);
 }
 
 let serial = 0;
@@ -213,6 +245,8 @@ describe("statistics scope (issue 12 item 2, R-SCOPE-3/4)", () => {
     await expect(gd.statistics.dashboard({ period: "year", item: 987654321 })).rejects.toMatchObject({ message: "所选项别不在现行目录中，请重新选择" });
     await expect(gd.statistics.dashboard({ period: "year", institution: fx.org.stationEnterprise })).rejects.toMatchObject({ message: "所选检定机构不存在，请重新选择" });
     await expect(gd.statistics.dashboard({ period: "decade" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const by = await callerAs(db(), "byscjg");
+    await expect(by.statistics.dashboard({ period: "year", cursor: Buffer.from(JSON.stringify(["x", 1])).toString("base64url") })).rejects.toMatchObject({ message: "分页参数无效" });
   });
 
   it("issue 12 #2 the breadcrumb runs from the caller's region down; the province lists all 21 Guangdong cities", async () => {

@@ -3,7 +3,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
 import { ChevronRight } from "lucide-react";
+import { ListPager } from "@/components/list/list-pager";
 import { SelectFilter } from "@/components/list/select-filter";
 import { ListState } from "@/components/list/list-state";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,6 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { passRate, statListHref, type StatLink } from "@/lib/stat-links";
 import { PURPOSE_LABEL, PURPOSES, type Purpose } from "@/lib/vocab/purpose";
 import { STAT_PERIOD_LABEL, STAT_PERIODS, type StatPeriod } from "@/lib/vocab/stat-period";
+import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { useTRPC } from "@/trpc/react";
 import { HorizontalBars, MonthlyChart } from "./charts";
 
@@ -51,7 +54,15 @@ export function StatisticsDashboard() {
     router.push(`${pathname}?${next.toString()}`);
   };
   const options = useQuery(trpc.statistics.filterOptions.queryOptions());
-  const data = useQuery({ ...trpc.statistics.dashboard.queryOptions(filter), placeholderData: keepPreviousData });
+  // A county's enterprises come a page at a time; another region or filter starts again at the first page.
+  const pages = useKeysetPages<string>();
+  const filterKey = JSON.stringify(filter);
+  const [pagedFor, setPagedFor] = useState(filterKey);
+  if (pagedFor !== filterKey) {
+    setPagedFor(filterKey);
+    pages.reset();
+  }
+  const data = useQuery({ ...trpc.statistics.dashboard.queryOptions({ ...filter, cursor: pagedFor === filterKey ? pages.cursor : null }), placeholderData: keepPreviousData });
   const breakdown = useQuery({ ...trpc.statistics.breakdown.queryOptions(filter), placeholderData: keepPreviousData });
   const d = data.data;
   const base = (region: string, enterprise?: number | null): StatLink => ({ region, item: filter.item, purpose: filter.purpose, institution: filter.institution, enterprise });
@@ -126,6 +137,11 @@ export function StatisticsDashboard() {
             <CardHeader>
               <CardTitle className="text-base">
                 {d.region.name} · 按{CHILD_WORD[d.childLevel]}
+                {d.enterpriseCount !== null ? (
+                  <span className="ml-2 text-sm font-normal text-muted-foreground" data-testid="stat-enterprise-count">
+                    共 {d.enterpriseCount.toLocaleString("zh-CN")} 家，按器具数从多到少
+                  </span>
+                ) : null}
               </CardTitle>
             </CardHeader>
             <CardContent className="space-y-4">
@@ -188,6 +204,7 @@ export function StatisticsDashboard() {
                   </TableBody>
                 </Table>
               </ListState>
+              {d.childLevel === "enterprise" ? <ListPager pages={pages} nextCursor={d.nextCursor} busy={data.isFetching} /> : null}
             </CardContent>
           </Card>
         </>

@@ -83,6 +83,21 @@ export const statEnterpriseRegionCells = pgTable(
   ],
 );
 
+/**
+ * Per county × enterprise: how many instruments, with no date (it does not move with the day). The county
+ * dashboard pages its enterprises by keyset on (n desc, enterprise) from this table and sums the dated cells
+ * of `stat_enterprise_region_cells` for that page only.
+ */
+export const statEnterpriseTotals = pgTable(
+  "stat_enterprise_totals",
+  { ...dims, enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(), n: integer("n").notNull() },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.enterpriseId] }),
+    index("stat_enterprise_totals_page_idx").on(t.countyCode, t.n.desc(), t.enterpriseId),
+    index("stat_enterprise_totals_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
 /** Per county × enterprise × the filter dimensions: the enterprise rows of a filtered county dashboard. */
 export const statEnterpriseCells = pgTable(
   "stat_enterprise_cells",

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { addMonths, chinaToday } from "@/lib/china-day";
-import type { StatFilter } from "@/lib/schemas/statistics";
+import type { StatDashboardInput, StatFilter } from "@/lib/schemas/statistics";
 import type { StatPeriod } from "@/lib/vocab/stat-period";
 import { regionFilterOf, type Scope } from "@/server/authz/scope";
+import { decodeCursor, encodeCursor } from "@/server/db/keyset";
 import type { Queryable } from "@/server/db/open";
 import {
   catalogueItems,
@@ -11,6 +13,7 @@ import {
   organisations,
   statEnterpriseCells,
   statEnterpriseRegionCells,
+  statEnterpriseTotals,
   statInstrumentCells,
   statRegionCells,
   statVerificationCells,
@@ -59,15 +62,18 @@ const filtered = (f: StatFilter) => Boolean(f.item || f.purpose || f.institution
 
 export type DashboardRow = { key: string; name: string; region: string | null; enterprise: number | null; figures: FigureCounts; verified: number | null; passed: number | null };
 
+/** The enterprise rows of a county view page by keyset on (instruments desc, enterprise id). */
+const enterpriseCursor = z.tuple([z.number().int().nonnegative(), z.number().int().positive()]);
+
 /**
  * 统计分析 (issue 12 item 2, SPEC §10): the cards and one row per child region (province → cities → counties;
- * a county lists its enterprises) for a region in the regulator's subtree, all from the statistics layer.
- * The cards are the sum of the rows (every instrument of the region is in exactly one child).
+ * a county lists its enterprises, one page at a time, most instruments first) for a region in the regulator's
+ * subtree, all from the statistics layer. Every read starts at once (one round trip of latency): the region's
+ * existence and the filters are checked beside the sums, and nothing is answered unless both checks pass.
  */
-export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFilter, now = new Date()) {
+export async function dashboard(db: Queryable, scope: RegulatorScope, input: StatDashboardInput, now = new Date()) {
+  const { cursor, limit, ...f } = input;
   const today = chinaToday(now);
-  // Every read starts at once (one round trip of latency): the region's existence and the filters are
-  // checked beside the sums, and nothing is answered unless both checks pass.
   const target = regionFilterOf(targetRegion(scope, f.region));
   const from = periodStart(f.period, today);
   const level = target.level;
@@ -78,46 +84,54 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFil
   const vSums = { verified: sql<number>`coalesce(sum(${verification.n}), 0)::int`, passed: sql<number>`coalesce(sum(${verification.n}) filter (where ${verification.verdict} = 'pass'), 0)::int` };
 
   const checks = Promise.all([regionInScope(db, scope, f.region), checkFilters(db, f)]);
-  const totalQuery = db.select(vSums).from(verification).where(vWhere);
-  let rowsQuery: Promise<DashboardRow[]>;
   if (childLevel === "enterprise") {
-    // Unfiltered: the enterprise × day cells; filtered: the same with the filter dimensions.
-    const c: CellColumns & { enterpriseId: CellColumns["n"] } = filtered(f) ? statEnterpriseCells : statEnterpriseRegionCells;
-    rowsQuery = db
-      .select({ enterprise: sql<number>`${c.enterpriseId}`, name: organisations.name, ...figureSums(c, today) })
-      .from(c.n.table)
-      .innerJoin(organisations, eq(organisations.id, c.enterpriseId))
-      .where(allOf(eq(c.countyCode, target.code), onceEach(c, today), filtered(f) ? dimFilters(statEnterpriseCells, f) : undefined))
-      .groupBy(c.enterpriseId, organisations.name)
-      .orderBy(sql`sum(${c.n}) desc`, asc(c.enterpriseId))
-      .then((got) =>
-        got.map(({ enterprise, name, ...figures }) => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null })),
-      );
-  } else {
-    // Unfiltered province: the per-city cells; unfiltered city: the per-county cells; filtered: the full cells.
-    const c: CellColumns = filtered(f) ? statInstrumentCells : childLevel === "city" ? cityCells : statRegionCells;
-    const child = childLevel === "city" ? c.cityCode : c.countyCode;
-    const vChild = childLevel === "city" ? verification.cityCode : verification.countyCode;
-    const filters = filtered(f) ? dimFilters(statInstrumentCells, f) : undefined;
-    rowsQuery = Promise.all([
-      childRegions(db, target.code),
-      db.select({ code: sql<string>`${child}`, ...figureSums(c, today) }).from(c.n.table).where(allOf(regionWhere(c, target), onceEach(c, today), filters)).groupBy(child),
-      db.select({ code: sql<string>`${vChild}`, ...vSums }).from(verification).where(vWhere).groupBy(vChild),
-    ]).then(([children, got, verified]) => {
-      const byCode = new Map(got.map(({ code, ...figures }) => [code, figures as FigureCounts]));
-      const vByCode = new Map(verified.map((v) => [v.code, v]));
-      return children.map((r) => ({
-      key: r.code,
-      name: r.name,
-      region: r.code,
-      enterprise: null,
-      figures: byCode.get(r.code) ?? zeroFigures(),
-        verified: vByCode.get(r.code)?.verified ?? 0,
-        passed: vByCode.get(r.code)?.passed ?? 0,
-      }));
-    });
+    const after = cursor ? decodeCursor(cursor, enterpriseCursor) : null;
+    // The cards of a county in one statement: its region cells (unfiltered) or its full cells (filtered), not a
+    // sum of the rows, with the period's verifications and the number of its enterprises beside them.
+    const cc: CellColumns = filtered(f) ? statInstrumentCells : statRegionCells;
+    const v = (sum: SQL) => sql<number>`(select ${sum} from ${verification} where ${vWhere})`;
+    const cardsQuery = db
+      .select({ ...figureSums(cc, today), verified: v(vSums.verified), passed: v(vSums.passed), enterprises: enterpriseCount(db, target.code, f, today) })
+      .from(cc.n.table)
+      .where(allOf(eq(cc.countyCode, target.code), onceEach(cc, today), filtered(f) ? dimFilters(statInstrumentCells, f) : undefined));
+    const [[region], page, [got]] = await Promise.all([checks, enterprisePage(db, target.code, f, today, after, limit), cardsQuery]);
+    const { verified, passed, enterprises, ...cards } = got!;
+    return {
+      today,
+      periodFrom: from,
+      region: { code: region.filter.code, name: region.name, level },
+      breadcrumb: region.breadcrumb,
+      childLevel,
+      cards: { ...cards, verified, passed },
+      rows: page.rows,
+      enterpriseCount: enterprises,
+      nextCursor: page.nextCursor,
+    };
   }
-  const [[region], rows, [total]] = await Promise.all([checks, rowsQuery, totalQuery]);
+  // Unfiltered province: the per-city cells; unfiltered city: the per-county cells; filtered: the full cells.
+  const c: CellColumns = filtered(f) ? statInstrumentCells : childLevel === "city" ? cityCells : statRegionCells;
+  const child = childLevel === "city" ? c.cityCode : c.countyCode;
+  const vChild = childLevel === "city" ? verification.cityCode : verification.countyCode;
+  const filters = filtered(f) ? dimFilters(statInstrumentCells, f) : undefined;
+  const [[region], children, got, verified, [total]] = await Promise.all([
+    checks,
+    childRegions(db, target.code),
+    db.select({ code: sql<string>`${child}`, ...figureSums(c, today) }).from(c.n.table).where(allOf(regionWhere(c, target), onceEach(c, today), filters)).groupBy(child),
+    db.select({ code: sql<string>`${vChild}`, ...vSums }).from(verification).where(vWhere).groupBy(vChild),
+    db.select(vSums).from(verification).where(vWhere),
+  ]);
+  const byCode = new Map(got.map(({ code, ...figures }) => [code, figures as FigureCounts]));
+  const vByCode = new Map(verified.map((v) => [v.code, v]));
+  const rows: DashboardRow[] = children.map((r) => ({
+    key: r.code,
+    name: r.name,
+    region: r.code,
+    enterprise: null,
+    figures: byCode.get(r.code) ?? zeroFigures(),
+    verified: vByCode.get(r.code)?.verified ?? 0,
+    passed: vByCode.get(r.code)?.passed ?? 0,
+  }));
+  // The cards are the sum of the rows: every instrument of the region is in exactly one child.
   const cards = rows.reduce((sum, r) => addFigures(sum, r.figures), zeroFigures());
   return {
     today,
@@ -127,6 +141,66 @@ export async function dashboard(db: Queryable, scope: RegulatorScope, f: StatFil
     childLevel,
     cards: { ...cards, verified: total?.verified ?? 0, passed: total?.passed ?? 0 },
     rows,
+    enterpriseCount: null,
+    nextCursor: null,
+  };
+}
+
+/** How many enterprises a county view lists (a scalar subquery of the cards' statement). */
+function enterpriseCount(db: Queryable, county: string, f: StatFilter, today: string): SQL<number> {
+  if (!filtered(f)) return sql<number>`(select count(*)::int from ${statEnterpriseTotals} where ${eq(statEnterpriseTotals.countyCode, county)})`;
+  const c: CellColumns & Dimensioned = statEnterpriseCells;
+  return sql<number>`(select count(distinct ${statEnterpriseCells.enterpriseId})::int from ${statEnterpriseCells} where ${allOf(eq(c.countyCode, county), onceEach(c, today), dimFilters(c, f))})`;
+}
+
+/**
+ * One page of a county's enterprises, most instruments first. Unfiltered: the page is picked from the
+ * per-enterprise totals by index (no date, so nothing to sum) and only its enterprises' dated cells are summed,
+ * in the same statement. Filtered: the filter dimensions' enterprise cells of the county are summed and paged.
+ */
+async function enterprisePage(db: Queryable, county: string, f: StatFilter, today: string, after: [number, number] | null, limit: number) {
+  let rows: Promise<({ enterprise: number; name: string; total: number } & FigureCounts)[]>;
+  if (!filtered(f)) {
+    const t = statEnterpriseTotals;
+    const c: CellColumns & { enterpriseId: CellColumns["n"] } = statEnterpriseRegionCells;
+    const page = db.$with("page").as(
+      db
+        .select({ enterpriseId: t.enterpriseId, total: sql<number>`${t.n}`.as("total"), name: sql<string>`${organisations.name}`.as("name") })
+        .from(t)
+        .innerJoin(organisations, eq(organisations.id, t.enterpriseId))
+        .where(and(eq(t.countyCode, county), after ? or(lt(t.n, after[0]), and(eq(t.n, after[0]), gt(t.enterpriseId, after[1]))) : undefined))
+        // NULLS LAST as in the index (n is never null; the planner only walks the index when the order matches).
+        .orderBy(sql`${t.n} desc nulls last`, asc(t.enterpriseId))
+        .limit(limit + 1),
+    );
+    rows = db
+      .with(page)
+      .select({ enterprise: sql<number>`${page.enterpriseId}`, name: sql<string>`${page.name}`, total: sql<number>`${page.total}`, ...figureSums(c, today) })
+      .from(page)
+      .innerJoin(statEnterpriseRegionCells, and(eq(c.countyCode, county), eq(c.enterpriseId, page.enterpriseId), onceEach(c, today)))
+      .groupBy(page.enterpriseId, page.total, page.name)
+      .orderBy(desc(page.total), asc(page.enterpriseId));
+  } else {
+    const c: CellColumns & Dimensioned & { enterpriseId: CellColumns["n"] } = statEnterpriseCells;
+    const where = allOf(eq(c.countyCode, county), onceEach(c, today), dimFilters(c, f));
+    const total = sql<number>`sum(${c.n})`;
+    rows = db
+      .select({ enterprise: sql<number>`${c.enterpriseId}`, name: organisations.name, total: sql<number>`${total}::int`, ...figureSums(c, today) })
+      .from(statEnterpriseCells)
+      .innerJoin(organisations, eq(organisations.id, c.enterpriseId))
+      .where(where)
+      .groupBy(c.enterpriseId, organisations.name)
+      .having(after ? sql`${total} < ${after[0]} or (${total} = ${after[0]} and ${c.enterpriseId} > ${after[1]})` : undefined)
+      .orderBy(desc(total), asc(c.enterpriseId))
+      .limit(limit + 1);
+  }
+  const got = await rows;
+  const more = got.length > limit;
+  const shown = more ? got.slice(0, limit) : got;
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown.map(({ enterprise, name, total: _total, ...figures }): DashboardRow => ({ key: `e${enterprise}`, name, region: null, enterprise: Number(enterprise), figures, verified: null, passed: null })),
+    nextCursor: more && last ? encodeCursor([Number(last.total), Number(last.enterprise)]) : null,
   };
 }
 
