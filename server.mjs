@@ -125,9 +125,11 @@ async function main() {
     console.log(`[强检通] 已启动：http://${host ?? "localhost"}:${port}（客户端地址：${proxies}）`);
   });
   // Exit promptly on Ctrl-C / SIGTERM (the data-directory lock is released on exit); open keep-alive
-  // connections get three seconds.
+  // connections get three seconds. The public pages' buffered rate-limit hits and lookup log rows
+  // (src/server/services/public/rate-limit.ts, registered on globalThis.__qjtBeforeExit) are written first.
   const stop = () => {
-    server.close(() => process.exit(0));
+    const flushes = [...(globalThis.__qjtBeforeExit ?? [])].map((flush) => flush().catch(() => undefined));
+    Promise.all(flushes).finally(() => server.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once("SIGTERM", stop);

@@ -5,10 +5,10 @@ import { GET as labelGET } from "@/app/i/[token]/route";
 import { GET as searchGET } from "@/app/search/route";
 import { addDays, chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
-import { certificates, filings, instruments, publicLookups } from "@/server/db/schema";
+import { certificates, filings, instruments, publicLookups, publicRateCounters } from "@/server/db/schema";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { certificateByToken, labelByToken, publicSearch } from "@/server/services/public/lookups";
-import { hitPublicLimit } from "@/server/services/public/rate-limit";
+import { flushPublicWrites, hitPublicLimit, PublicWrites } from "@/server/services/public/rate-limit";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures } from "../helpers/fixtures";
 
@@ -26,6 +26,12 @@ beforeAll(async () => {
   (globalThis as { __qjtDb?: Promise<Database> }).__qjtDb = Promise.resolve(database);
 });
 afterAll(() => database?.close());
+
+/** Watches every statement the test database's client is sent. */
+const spyOnClient = () => {
+  const client = (database.db as unknown as { $client: Record<string, (...a: unknown[]) => unknown> }).$client;
+  return vi.spyOn(client, typeof client.unsafe === "function" ? "unsafe" : "query");
+};
 
 const tokenOf = async (serial: string) =>
   (await database.db.select({ t: instruments.labelToken }).from(instruments).where(eq(instruments.id, fx.instrument[serial]!)))[0]!.t!;
@@ -110,6 +116,7 @@ describe("R-PUB-1 / R-SCOPE-5 certificate verification answers only public, mask
 
   it("R-PUB-1 the page is noindex, short-cached with an ETag (304 when unchanged), and every lookup is logged", async () => {
     const token = fx.certificateToken["YY-0105"]!;
+    await flushPublicWrites(); // log rows are buffered per process and written every PUBLIC_FLUSH_MS
     const before = (await database.db.select({ n: sql<number>`count(*)::int` }).from(publicLookups))[0]!.n;
     const res = await get(certificateGET, "/v/x", token, "203.0.113.77");
     expect(res.status).toBe(200);
@@ -120,6 +127,7 @@ describe("R-PUB-1 / R-SCOPE-5 certificate verification answers only public, mask
     expect(etag).toMatch(/^".+"$/);
     const again = await get(certificateGET, "/v/x", token, "203.0.113.77", { "if-none-match": etag });
     expect(again.status).toBe(304);
+    await flushPublicWrites();
     const rows = await database.db.select().from(publicLookups).where(eq(publicLookups.ip, "203.0.113.77"));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ kind: "certificate", subject: token, found: true });
@@ -196,22 +204,30 @@ describe("issue 11 #8 rate limit per client address, counted in the database", (
 
   it("issue 11 #8 a refused lookup is neither looked up nor logged; the label page shares the same counter", async () => {
     const ip = "192.0.2.220";
-    const logged = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(publicLookups).where(eq(publicLookups.ip, ip)))[0]!.n;
-    for (let i = 0; i < 59; i++) await hitPublicLimit(database.db, ip);
+    const logged = async () => {
+      await flushPublicWrites();
+      return (await database.db.select({ n: sql<number>`count(*)::int` }).from(publicLookups).where(eq(publicLookups.ip, ip)))[0]!.n;
+    };
+    for (let i = 0; i < 59; i++) hitPublicLimit(database.db, ip);
     expect((await get(labelGET, "/i/x", await tokenOf("YY-0105"), ip)).status).toBe(200);
     expect(await logged()).toBe(1);
-    const refused = await get(labelGET, "/i/x", await tokenOf("YY-0105"), ip);
-    expect(refused.status).toBe(429);
-    expect(await refused.text()).toContain("查询过于频繁");
-    expect((await get(certificateGET, "/v/x", fx.certificateToken["YY-0105"]!, ip)).status).toBe(429);
+    const labelToken = await tokenOf("YY-0105");
+    const calls = spyOnClient();
+    try {
+      const refused = await get(labelGET, "/i/x", labelToken, ip);
+      expect(refused.status).toBe(429);
+      expect(await refused.text()).toContain("查询过于频繁");
+      expect((await get(certificateGET, "/v/x", fx.certificateToken["YY-0105"]!, ip)).status).toBe(429);
+      expect(calls).not.toHaveBeenCalled(); // refused: no lookup at all
+    } finally {
+      vi.restoreAllMocks();
+    }
     expect(await logged()).toBe(1);
   });
 
-  it("issue 11 #7 /v/ and /i/ take one database statement each: rate limit, lookup and log together", async () => {
-    const client = (database.db as unknown as { $client: Record<string, (...a: unknown[]) => unknown> }).$client;
-    const method = typeof client.unsafe === "function" ? "unsafe" : "query";
-    const calls = vi.spyOn(client, method);
-    vi.spyOn(Math, "random").mockReturnValue(0.5); // no sweep of old windows in this request
+  it("issue 11 #7 /v/ and /i/ run one read-only statement per request; the hit and the log row are written by the next flush", async () => {
+    const calls = spyOnClient();
+    const ip = newIp();
     try {
       for (const [handler, token] of [
         [certificateGET, fx.certificateToken["YY-0105"]!],
@@ -219,20 +235,45 @@ describe("issue 11 #8 rate limit per client address, counted in the database", (
         [certificateGET, "AAAAAAAAAAAAAAAAAAAAAAAA"],
       ] as const) {
         calls.mockClear();
-        const res = await get(handler, "/x", token, newIp());
+        const res = await get(handler, "/x", token, ip);
         expect(res.status).toBeLessThan(500);
         expect(calls).toHaveBeenCalledTimes(1);
+        expect(String(calls.mock.calls[0]![0])).toMatch(/^\s*select\b/i);
       }
     } finally {
       vi.restoreAllMocks();
     }
-    const [last] = await database.db.select().from(publicLookups).orderBy(desc(publicLookups.id)).limit(1);
-    expect(last).toMatchObject({ kind: "certificate", subject: "AAAAAAAAAAAAAAAAAAAAAAAA", found: false });
+    await flushPublicWrites();
+    const rows = await database.db.select().from(publicLookups).where(eq(publicLookups.ip, ip)).orderBy(desc(publicLookups.id));
+    expect(rows.map((r) => [r.kind, r.found])).toEqual([["certificate", false], ["label", true], ["certificate", true]]);
+    expect(rows[0]!.subject).toBe("AAAAAAAAAAAAAAAAAAAAAAAA");
+    const [counter] = await database.db.select({ hits: publicRateCounters.hits }).from(publicRateCounters).where(eq(publicRateCounters.key, `lookup:${ip}`));
+    expect(counter?.hits).toBe(3);
   });
 
-  it("issue 11 #8 the counter lives in the database, so a second server process shares it", async () => {
-    expect(await hitPublicLimit(database.db, "192.0.2.210", 2)).toEqual({ allowed: true });
-    expect(await hitPublicLimit(database.db, "192.0.2.210", 2)).toEqual({ allowed: true });
-    expect((await hitPublicLimit(database.db, "192.0.2.210", 2)).allowed).toBe(false);
+  it("issue 11 #8 the counter lives in the database: two server processes (two buffers on one database) share it after a flush", async () => {
+    const ip = "192.0.2.210";
+    const slow = { intervalMs: 3_600_000, maxRows: 1_000 };
+    const a = new PublicWrites(database.db, slow);
+    const b = new PublicWrites(database.db, slow);
+    expect(a.hit(ip, 3)).toEqual({ allowed: true });
+    expect(a.hit(ip, 3)).toEqual({ allowed: true });
+    await a.flush();
+    expect(b.hit(ip, 3)).toEqual({ allowed: true }); // b has not read a's hits yet: the documented overshoot window
+    await b.flush(); // the upsert answers the total: 3
+    expect(b.hit(ip, 3).allowed).toBe(false);
+    expect(a.hit(ip, 3)).toEqual({ allowed: true }); // a's own view: 2 + 1 (overshoot of one flush interval)
+    await a.flush();
+    expect(a.hit(ip, 3).allowed).toBe(false);
+    await Promise.all([a.flush(), b.flush()]);
+    const [counter] = await database.db.select({ hits: publicRateCounters.hits }).from(publicRateCounters).where(eq(publicRateCounters.key, `lookup:${ip}`));
+    expect(counter?.hits).toBe(6);
+  });
+
+  it("issue 11 #8 one process alone holds the limit exactly, before any flush", () => {
+    const w = new PublicWrites(database.db, { intervalMs: 3_600_000, maxRows: 1_000 });
+    expect(w.hit("192.0.2.211", 2)).toEqual({ allowed: true });
+    expect(w.hit("192.0.2.211", 2)).toEqual({ allowed: true });
+    expect(w.hit("192.0.2.211", 2).allowed).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export async function GET(req: Request) {
   let target: string | null = null;
   const res = await servePublicPage(req, async (db, ip) => {
     target = await publicSearch(db, q);
-    await logPublicLookup(db, "search", q.trim(), !!target, ip);
+    logPublicLookup(db, "search", q.trim(), !!target, ip);
     return { found: !!target, body: target ? "" : searchMissPage(q.trim()) };
   });
   if (target && res.status !== 429) return new Response(null, { status: 303, headers: { location: target, "cache-control": "no-store" } });

@@ -17,7 +17,7 @@ export const PUBLIC_PAGE_MAX_AGE = 60;
  */
 export async function servePublicPage(req: Request, render: (db: DB, ip: string | null) => Promise<{ found: boolean; body: string }>): Promise<Response> {
   return serveLimitedPage(req, async (db, ip) => {
-    const verdict = await hitPublicLimit(db, ip);
+    const verdict = hitPublicLimit(db, ip);
     // The rate limit counts on the primary (shared by every process); the page reads from the replica when there
     // is one (its lookup log is an insert, which withReplicas sends to the primary).
     return verdict.allowed ? { verdict, ...(await render(await getReadDb(), ip)) } : { verdict, found: false, body: "" };
@@ -25,10 +25,9 @@ export async function servePublicPage(req: Request, render: (db: DB, ip: string 
 }
 
 /**
- * The same answer when one call does the rate limit, the lookup and its log together (the `/v/` and `/i/` pages,
- * one database round trip: verifyCertificate, verifyLabel). That statement writes, so it runs on the primary, the
- * token's index lookup included: one round trip there is cheaper than a hit and a log on the primary around a
- * read on the replica.
+ * The same answer when one call does the rate limit, the lookup and its log together (the `/v/` and `/i/` pages:
+ * verifyCertificate, verifyLabel): the only database work on the request path is the token's read-only prepared
+ * lookup; the hit and the log row are buffered in memory and written in the background (PublicWrites).
  */
 export async function serveLimitedPage(
   req: Request,

@@ -7,7 +7,7 @@ import { executePrepared } from "@/server/db/prepared";
 import { catalogueKinds, certificates, instruments, organisations } from "@/server/db/schema";
 import { documentViewState, type DocumentViewState } from "@/server/domain/certificates/public-state";
 import { maskPhone, maskText } from "@/server/domain/public/mask";
-import { limitedLookup, type LimitVerdict } from "./rate-limit";
+import { publicWrites, type LimitVerdict } from "./rate-limit";
 
 /** A token as the QR carries it (base64url, 24 characters today); anything else is not looked up at all. */
 export const PUBLIC_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -42,7 +42,7 @@ export type PublicLabel = {
   latest: { state: DocumentViewState; kind: CertificateKind; number: string; validUntil: string | null; verifiedOn: string; token: string } | null;
 };
 
-/** The certificate row a token opens, as one SELECT (at most one row): shared by the plain and the rate-limited lookup. */
+/** The certificate row a token opens, as one SELECT (at most one row). */
 function certificateQuery(token: string | null) {
   return sql`select ${certificates.kind} as kind, ${certificates.number} as number, ${certificates.state} as state,
       ${certificates.issuedOn}::text as "issuedOn", ${certificates.verifiedOn}::text as "verifiedOn", ${certificates.validUntil}::text as "validUntil",
@@ -151,18 +151,29 @@ export async function labelByToken(db: DB, token: string, today = chinaToday()):
 }
 
 /**
- * What the `/v/` page serves, in one database round trip (issue 11 #7): the client address's rate limit, the
- * certificate and the lookup log together (limitedLookup), prepared once per connection.
+ * A rate-limited public lookup (issue 11 #7, #8): the client address's hit (counted in memory, flushed in the
+ * background: PublicWrites), then, only if allowed, the lookup itself (one read-only prepared statement) and its
+ * log row (buffered). A refused lookup is neither looked up nor logged.
  */
-export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
-  const { verdict, row } = await limitedLookup<CertificateRow>(db, { kind: "certificate", subject: token, ip }, certificateQuery(lookable(token)));
-  return { verdict, certificate: row ? publicCertificate(row, today) : null };
+async function limited<T>(db: DB, kind: "certificate" | "label", token: string, ip: string | null, look: () => Promise<T | null>): Promise<{ verdict: LimitVerdict; found: T | null }> {
+  const writes = publicWrites(db);
+  const verdict = writes.hit(ip);
+  if (!verdict.allowed) return { verdict, found: null };
+  const found = await look();
+  writes.log(kind, token, found != null, ip);
+  return { verdict, found };
 }
 
-/** What the `/i/` page serves, in one database round trip: rate limit, label with its latest certificate, log. */
+/** What the `/v/` page serves: rate limit, the certificate, its log row (see limited). */
+export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
+  const { verdict, found } = await limited(db, "certificate", token, ip, () => certificateByToken(db, token, today));
+  return { verdict, certificate: found };
+}
+
+/** What the `/i/` page serves: rate limit, the label with its latest certificate, its log row (see limited). */
 export async function verifyLabel(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; label: PublicLabel | null }> {
-  const { verdict, row } = await limitedLookup<LabelRow>(db, { kind: "label", subject: token, ip }, labelQuery(lookable(token)));
-  return { verdict, label: row ? publicLabel(row, today) : null };
+  const { verdict, found } = await limited(db, "label", token, ip, () => labelByToken(db, token, today));
+  return { verdict, label: found };
 }
 
 const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
