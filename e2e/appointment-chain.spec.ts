@@ -59,8 +59,14 @@ test("R-APT-1 R-APT-3 R-APT-4 R-APT-6 R-RES-1 R-RES-3 R-RES-5 the send-in chain:
     expect(await unread(page)).toBeGreaterThanOrEqual(before + 1);
   }).toPass({ timeout: 60_000 });
   await page.getByTestId("message-bell").click();
+  await expect(page.getByRole("heading", { name: "站内消息" })).toBeVisible();
   const msg = page.getByTestId("message").filter({ hasText: number }).first();
-  await expect(msg.getByTestId("message-body")).toContainText(`预约 ${number} 已由广州市计量检测技术研究院（示例）确认`);
+  // The count may have risen by the fresh server's first sweep before the confirmation itself was delivered:
+  // reload the list until it shows.
+  await expect(async () => {
+    await page.reload();
+    await expect(msg.getByTestId("message-body")).toContainText(`预约 ${number} 已由广州市计量检测技术研究院（示例）确认`, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   // A fresh server's first daily sweep may still be delivering its own warnings: read the count once it is steady.
   let count = await unread(page);
   await expect(async () => {

@@ -23,16 +23,22 @@ test("issue 13 #2 a filing approval appears in the enterprise's bell and the unr
   const ip = await inst.newPage();
   await signInAs(ip, "gzjly");
   await ip.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "备案审核" }).click();
-  await ip.getByRole("checkbox", { name: "选择 BA-0015" }).click();
-  await ip.getByRole("button", { name: "审核通过" }).click();
-  await expect(ip.getByText("已审核通过 1 条")).toBeVisible();
+  await expect(ip.getByRole("checkbox", { name: /^选择 BA-/ }).first()).toBeVisible();
+  // A retry finds BA-0015 approved by the first attempt, its message already delivered (and still unread).
+  const pending = (await ip.getByRole("checkbox", { name: "选择 BA-0015" }).count()) > 0;
+  expect(pending || test.info().retry > 0).toBe(true);
+  if (pending) {
+    await ip.getByRole("checkbox", { name: "选择 BA-0015" }).click();
+    await ip.getByRole("button", { name: "审核通过" }).click();
+    await expect(ip.getByText("已审核通过 1 条")).toBeVisible();
+  }
   await inst.close();
 
   // R-NTF-1: the server's worker delivers the in-app message after the decision committed; the bell counts it.
   // (The daily expiry sweep of the fresh server may add its own warnings meanwhile: at least one more.)
   await expect(async () => {
     await page.reload();
-    expect(await unread(page)).toBeGreaterThanOrEqual(before + 1);
+    expect(await unread(page)).toBeGreaterThanOrEqual(pending ? before + 1 : 1);
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("message-bell")).toHaveAttribute("aria-label", /^站内消息，\d+ 条未读$/);
   await shot(page, "notify-bell-1280");
@@ -40,7 +46,12 @@ test("issue 13 #2 a filing approval appears in the enterprise's bell and the unr
   await page.getByTestId("message-bell").click();
   await expect(page.getByRole("heading", { name: "站内消息" })).toBeVisible();
   const msg = page.getByTestId("message").filter({ hasText: "备案已通过" }).first();
-  await expect(msg).toContainText("未读");
+  // The count may have risen by the fresh server's first sweep before the approval itself was delivered:
+  // reload the list until it shows.
+  await expect(async () => {
+    await page.reload();
+    await expect(msg).toContainText("未读", { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(msg.getByTestId("message-body")).toContainText(/已由广州市计量检测技术研究院.*备案通过/);
   await expect(msg.getByRole("link", { name: "查看详情" })).toHaveAttribute("href", "/enterprise/filings");
   await page.setViewportSize({ width: 390, height: 844 });
