@@ -18,6 +18,7 @@ import { prepareData } from "../../src/server/seed/prepare";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { writeLedgerWorkbookFile } from "../ledger/sample-file";
 import { report } from "./report";
+import { waitFor } from "./wait-for-server";
 
 const TARGET = { seconds100k: 30, rssMb: 400, copyRatio: 4 };
 const COLS =
@@ -172,17 +173,6 @@ function resetPeak(pid: number) {
   writeFileSync(`/proc/${pid}/clear_refs`, "5");
 }
 
-async function waitFor(url: string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 const round = (x: number) => Math.round(x * 100) / 100;
 
 main().catch((e) => {

@@ -14,6 +14,7 @@ import postgres from "postgres";
 import { openDb } from "../../src/server/db/open";
 import { report } from "./report";
 import { prepareData } from "../../src/server/seed/prepare";
+import { waitFor } from "./wait-for-server";
 
 type Sql = ReturnType<typeof postgres>;
 
@@ -65,18 +66,6 @@ async function run(url: string, path: () => string, seconds: number, headers: ()
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: path(), headers: { ...(req.headers as object), ...headers() } }) }],
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-}
-
-async function waitFor(url: string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 async function main() {
