@@ -102,3 +102,11 @@ describe("AppProviders sits above every page that uses tRPC hooks or toasts, and
     expect([...new Set(found)]).toEqual([]);
   });
 });
+
+describe("what every page loads (issue 11 #7)", () => {
+  // The root error boundary is a client component whose code comes with every page; <Button> there cost each
+  // page ~33 KiB (Radix Slot, cva, tailwind-merge).
+  it("the root error boundary imports none of our modules", () => {
+    expect(importsOf("app/error.tsx").filter((s) => s.startsWith("@/") || s.startsWith("."))).toEqual([]);
+  });
+});
