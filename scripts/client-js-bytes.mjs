@@ -12,6 +12,8 @@ const [base, ...paths] = process.argv.slice(2);
 if (!base || !paths.length) throw new Error("usage: node scripts/client-js-bytes.mjs <base-url> <path>…");
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+// Next's own runtime (React DOM, the app router, Turbopack's loader), which every page loads whatever it is.
+const runtime = new Set(JSON.parse(readFileSync(".next/build-manifest.json", "utf8")).rootMainFiles);
 let failed = 0;
 for (const p of paths) {
   const res = await fetch(new URL(p, base), { redirect: "manual", headers: { cookie: process.env.COOKIE ?? "" } });
@@ -22,6 +24,8 @@ for (const p of paths) {
   const files = new Set([...html.matchAll(/(?:\/_next\/)?(static\/[^"'\s\\<>]+?\.js)/g)].map((m) => m[1]).filter((f) => !noModule.has(f)));
   let raw = 0;
   let gz = 0;
+  let ownRaw = 0;
+  let ownGz = 0;
   const missing = [];
   for (const f of files) {
     const file = path.join(".next", decodeURIComponent(f));
@@ -30,11 +34,16 @@ for (const p of paths) {
       continue;
     }
     const buf = readFileSync(file);
+    const z = gzipSync(buf, { level: 6 }).length;
     raw += buf.length;
-    gz += gzipSync(buf, { level: 6 }).length;
+    gz += z;
+    if (!runtime.has(f)) {
+      ownRaw += buf.length;
+      ownGz += z;
+    }
   }
   if (missing.length) failed++;
-  console.log(`${p}  HTTP ${res.status}  ${files.size} files  ${kib(raw)} raw  ${kib(gz)} gzip${missing.length ? `  (not in .next: ${missing.join(", ")})` : ""}`);
+  console.log(`${p}  HTTP ${res.status}  ${files.size} files  ${kib(raw)} raw  ${kib(gz)} gzip (beyond Next's runtime: ${kib(ownRaw)} raw, ${kib(ownGz)} gzip)${missing.length ? `  (not in .next: ${missing.join(", ")})` : ""}`);
   if (process.env.VERBOSE) for (const f of [...files].sort()) console.log(`    ${f}  ${readFileSync(path.join(".next", decodeURIComponent(f))).length}`);
 }
 process.exit(failed ? 1 : 0);
