@@ -85,8 +85,8 @@ describe("lean xlsx rows (issue 14 item 3)", () => {
       for await (const s of sheetText(raw, method)) pieces.push(s);
       expect(pieces.join("")).toBe(xml);
       expect(pieces.length).toBeGreaterThan(8);
-      // At most 32 K UTF-16 units: 64 KB even as a two-byte string.
-      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(32 * 1024);
+      // At most 16 K UTF-16 units: 32 KB even as a two-byte string.
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(16 * 1024);
     }
   });
 });
