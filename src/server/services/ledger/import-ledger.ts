@@ -9,7 +9,7 @@ import { parseLedgerRow, type RowError } from "@/server/domain/ledger/excel-row"
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
-import { type SheetRow, streamLedgerSheet } from "./excel-read";
+import { streamLedgerSheet } from "./excel-read";
 import { departmentIds } from "./departments";
 import { describeInstrument, type ExistingInstrument, rowLookups } from "./lookups";
 import { rowValues } from "./save-instrument";
@@ -52,6 +52,8 @@ async function existingKeys(db: Queryable, orgId: number, serialNorms: string[])
   return found;
 }
 
+type Parsed = { rowNumber: number; p: ReturnType<typeof parseLedgerRow> };
+
 /**
  * Reads the file streaming and checks every row (R-LED-5): the form's schema, duplicates within the file and
  * against the ledger (R-LED-1). The valid rows go to `sink` a batch at a time, so memory holds one batch and
@@ -76,9 +78,9 @@ async function scanLedgerFile(
     errorCount += list.length;
     for (const e of list) if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
   };
-  let batch: SheetRow[] = [];
+  let batch: Parsed[] = [];
   const flush = async () => {
-    const parsed = batch.map((r) => ({ rowNumber: r.rowNumber, p: parseLedgerRow(r.rowNumber, r.cells, lookups) }));
+    const parsed = batch;
     batch = [];
     const existing = await existingKeys(db, orgId, parsed.flatMap(({ p }) => (p.ok ? [normaliseForDuplicates(p.value.serialNo)] : [])));
     const valid: ValidRow[] = [];
@@ -103,7 +105,9 @@ async function scanLedgerFile(
   };
   for await (const r of streamLedgerSheet(bytes)) {
     totalRows++;
-    batch.push(r);
+    // Parsed at once, so the row's cells die young: a batch of 2,000 raw rows lived long enough to be promoted
+    // to the old generation (104-115 MB promoted over 100,000 rows, against 52-88 MB so).
+    batch.push({ rowNumber: r.rowNumber, p: parseLedgerRow(r.rowNumber, r.cells, lookups) });
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length) await flush();
