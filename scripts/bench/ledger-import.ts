@@ -69,13 +69,17 @@ async function main() {
       const t0 = performance.now();
       const check = await upload(app, cookie, bytes, "check");
       const t1 = performance.now();
+      // Each step's own peak: VmHWM read after the preview, then reset for the confirm.
+      const checkPeak = rss(server.pid!).peak;
+      resetPeak(server.pid!);
       const commit = await upload(app, cookie, bytes, "commit");
       const t2 = performance.now();
-      const peak = rss(server.pid!).peak;
+      const commitPeak = rss(server.pid!).peak;
+      const peak = Math.max(checkPeak, commitPeak);
       if (commit.inserted !== n) throw new Error(`imported ${String(commit.inserted)} of ${n} rows: ${JSON.stringify(commit).slice(0, 300)}`);
       if (check.validRows !== n) throw new Error(`preview found ${String(check.validRows)} valid rows of ${n}`);
 
-      console.log(`${n} rows: preview ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((t2 - t1) / 1000).toFixed(1)} s, server peak RSS ${peak} MB`);
+      console.log(`${n} rows: preview ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((t2 - t1) / 1000).toFixed(1)} s, server peak RSS ${peak} MB (preview ${checkPeak}, confirm ${commitPeak})`);
       // Baseline: the same rows, as COPY text, into the same table (another enterprise, so no key clashes);
       // copied out and in on connections of their own.
       const chunks: Buffer[] = [];
@@ -109,6 +113,8 @@ async function main() {
         endToEndSeconds: round(total),
         confirmRowsPerSecond: Math.round(n / commitS),
         serverPeakRssMb: peak,
+        previewPeakRssMb: checkPeak,
+        confirmPeakRssMb: commitPeak,
         serverIdleRssMb: idle.now,
         copySeconds: round(copyMs / 1000),
         confirmToCopy: round((commitS * 1000) / copyMs),
