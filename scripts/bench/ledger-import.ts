@@ -46,7 +46,8 @@ async function main() {
     const port = Number(process.env.BENCH_PORT ?? 3214);
     const app = `http://127.0.0.1:${port}`;
     const env = { ...process.env, DATABASE_URL: target.toString(), NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: app, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "0" };
-    const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // With the Node flags of `npm start` (package.json), so the heap behaves as in production.
+    const server = spawn(process.execPath, [...startFlags(), "server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
     children.push(server);
     await waitFor(`${app}/login`);
     const cookie = await signIn(app, "jyzqy");
@@ -166,6 +167,14 @@ async function upload(app: string, cookie: string, bytes: Buffer, mode: "check" 
   const last = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
   if (last.type !== "result") throw new Error(`${mode}: ${JSON.stringify(last)}`);
   return last as { validRows?: number; inserted?: number };
+}
+
+/** The Node flags `npm start` runs server.mjs with (`node --max-old-space-size=… server.mjs` → its flags). */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const m = /^node\s+(.*?)\s*server\.mjs/.exec(start);
+  if (!m) throw new Error(`package.json start is not "node … server.mjs": ${start}`);
+  return m[1] ? m[1].split(/\s+/) : [];
 }
 
 /** The process's RSS now and its peak (VmHWM) in MB. */
