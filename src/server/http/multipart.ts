@@ -72,10 +72,11 @@ function dispositionParam(header: string, key: string): string | null {
       /* fall back to the plain parameter */
     }
   }
-  const m = new RegExp(`;\\s*${key}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`).exec(header);
+  // The HTML form encoding escapes nothing else (a backslash is a backslash), as FormData() reads it too.
+  const m = new RegExp(`;\\s*${key}=(?:"([^"]*)"|([^;\\s]*))`).exec(header);
   if (!m) return null;
   if (m[2] !== undefined) return m[2];
-  return m[1]!.replace(/\\(.)/g, "$1").replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
+  return m[1]!.replace(/%22/g, '"').replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
 }
 
 /** The parts of a multipart body; each part's data is a view into `body`. Throws MultipartError on a malformed body. */
