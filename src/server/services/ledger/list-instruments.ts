@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { chinaToday } from "@/lib/china-day";
 import type { ledgerListInput, LedgerFilter } from "@/lib/schemas/ledger";
 import { z } from "zod";
@@ -127,18 +127,51 @@ export async function listInstruments(db: Queryable, scope: LedgerScope, input: 
   return { items, nextCursor, today };
 }
 
-/** Counts for the filter: total, and how many are due / overdue (R-LED-4) among them — one scan. */
-export async function countInstruments(db: Queryable, scope: LedgerScope, f: LedgerFilter) {
+/**
+ * A filtered count stops at this many rows (issue 14 #3): counting every match of a common filter reads every
+ * matching row (27 ms for 15,000 search matches, more for a status most rows have), past the 20 ms target
+ * at 100,000 instruments. Below the cap the counts are exact; above it the list says "10,000 台以上".
+ */
+export const COUNT_CAP = 10_000;
+
+export type LedgerCounts = {
+  total: number;
+  due: number;
+  overdue: number;
+  /** Which counts reached the cap: the true number is larger than the one given. */
+  more: { total: boolean; due: boolean; overdue: boolean };
+};
+
+/**
+ * Counts for the filter: total, and how many are due / overdue (R-LED-4) among them. With no filter they are
+ * exact, each a range of the enterprise's (enterprise_id, valid_until, id) index read without the table; with
+ * a filter each stops after `cap` + 1 matching rows.
+ */
+export async function countInstruments(db: Queryable, scope: LedgerScope, f: LedgerFilter, cap = COUNT_CAP): Promise<LedgerCounts> {
   const today = chinaToday();
   const due = bucketRange("due", today);
   const overdue = bucketRange("overdue", today);
+  const where = ledgerWhere(scope, f, today);
+  const filtered = Object.values(f).some(Boolean);
+  const upTo = (cond: SQL | undefined) => {
+    const rows = db.select({ one: sql`1` }).from(instruments).where(and(where, cond));
+    return sql`(select count(*)::int from (${filtered ? rows.limit(cap + 1) : rows}) as counted)`;
+  };
   const [r] = await db
     .select({
-      total: sql<number>`count(*)::int`,
-      due: sql<number>`(count(*) filter (where ${instruments.validUntil} between ${due.from} and ${due.to}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${instruments.validUntil} <= ${overdue.to}))::int`,
+      total: upTo(undefined).mapWith(Number),
+      due: upTo(and(gte(instruments.validUntil, due.from!), lte(instruments.validUntil, due.to!))).mapWith(Number),
+      overdue: upTo(lte(instruments.validUntil, overdue.to!)).mapWith(Number),
     })
-    .from(instruments)
-    .where(ledgerWhere(scope, f, today));
-  return { total: r?.total ?? 0, due: r?.due ?? 0, overdue: r?.overdue ?? 0 };
+    .from(sql`(select) as one_row`)
+    .prepare("ledger_counts")
+    .execute();
+  const clamp = (n = 0) => (filtered ? Math.min(n, cap) : n);
+  const over = (n = 0) => filtered && n > cap;
+  return {
+    total: clamp(r?.total),
+    due: clamp(r?.due),
+    overdue: clamp(r?.overdue),
+    more: { total: over(r?.total), due: over(r?.due), overdue: over(r?.overdue) },
+  };
 }
