@@ -49,17 +49,20 @@ export type LedgerScope = EnterpriseCaller["scope"];
  * WHERE clause of the enterprise ledger for a filter (R-LED-6): the list, its counts and the export share it,
  * so an export is exactly what the list shows. Always starts with the caller's own enterprise.
  */
-export function ledgerWhere(scope: LedgerScope, f: LedgerFilter, today: string): SQL {
+export function ledgerWhere(scope: LedgerScope, f: LedgerFilter, today: string, o: { indexHints?: boolean } = {}): SQL {
+  // Without the hints for rows already found another way (the list's window): the short grams would be
+  // computed for each row tested (~25 µs each, 27 ms for a 1,000-row window), and the ILIKE decides anyway.
+  const hints = o.indexHints ?? true;
   const parts: (SQL | undefined)[] = [locatedRecordScope(scope, instruments)];
   if (f.q) {
     const p = escapeLike(f.q);
     // A substring of one column is a substring of their concatenation: the GIN index narrows, the OR decides.
-    parts.push(searchIndexCondition(f.q));
+    if (hints) parts.push(searchIndexCondition(f.q));
     parts.push(or(ilike(instruments.serialNo, p), ilike(instruments.name, p), ilike(instruments.manufacturer, p)));
   }
   if (f.name) {
     const p = escapeLike(f.name);
-    parts.push(searchIndexCondition(f.name));
+    if (hints) parts.push(searchIndexCondition(f.name));
     parts.push(ilike(instruments.name, p));
   }
   if (f.kindId) parts.push(eq(instruments.kindId, f.kindId));
