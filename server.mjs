@@ -4,8 +4,10 @@
 // therefore drops any copy of CLIENT_ADDRESS_HEADER the client sent and sets it itself, from the socket —
 // or, only when TRUST_PROXY says which proxies are ours, from the X-Forwarded-For entries they appended.
 // The application reads that one header (src/server/http/client-address.ts) and nothing else.
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { BlockList, isIP } from "node:net";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createPageCache } from "./server-page-cache.mjs";
 
@@ -96,6 +98,24 @@ function options(argv) {
   return out;
 }
 
+/**
+ * The public lookups `/v/`, `/i/` and `/search` answered without Next's request pipeline (issue 11 #7: they are
+ * the most-hit addresses, and Next's routing costs more than the lookup): `npm run build` bundles
+ * src/server/http/public-lookups-node.ts into this file. Without it (or with PUBLIC_LOOKUPS_DIRECT=0) Next's own
+ * route handlers answer the same pages, only slower.
+ */
+export const PUBLIC_LOOKUPS_BUNDLE = path.join(".next", "qjt", "public-lookups.mjs");
+
+async function loadPublicLookups() {
+  if (process.env.PUBLIC_LOOKUPS_DIRECT === "0") return null;
+  const file = path.resolve(PUBLIC_LOOKUPS_BUNDLE);
+  if (!existsSync(file)) {
+    console.warn(`[强检通] 未找到 ${PUBLIC_LOOKUPS_BUNDLE}（请运行 npm run build）：/v/、/i/ 与 /search 改由 Next 处理，速度较慢`);
+    return null;
+  }
+  return (await import(pathToFileURL(file).href)).handlePublicLookup;
+}
+
 async function main() {
   process.env.NODE_ENV = "production";
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -109,8 +129,10 @@ async function main() {
   // #7); PAGE_CACHE_SECONDS=0 turns that off.
   const cacheSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? 30);
   const pageCache = cacheSeconds > 0 ? createPageCache({ ttlMs: cacheSeconds * 1000 }) : null;
+  const publicLookup = await loadPublicLookups();
   const server = createServer((req, res) => {
     setClientAddress(req, trust);
+    if (publicLookup?.(req, res)) return;
     const render = () =>
       handle(req, res).catch((err) => {
         console.error("[强检通] 请求处理失败", err);

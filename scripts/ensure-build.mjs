@@ -21,8 +21,14 @@ const sourcesAt = Math.max(
   ...inputs.map((d) => newestMtime(path.join(root, d))),
   ...["package.json", "next.config.mjs"].map((f) => statSync(path.join(root, f)).mtimeMs),
 );
-if (existsSync(buildId) && statSync(buildId).mtimeMs >= sourcesAt) process.exit(0);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// The public lookups' bundle (scripts/build-public-lookups.mjs) is part of the build: made when it is missing.
+const lookupsBundle = path.join(root, ".next", "qjt", "public-lookups.mjs");
+if (existsSync(buildId) && statSync(buildId).mtimeMs >= sourcesAt) {
+  if (existsSync(lookupsBundle) && statSync(lookupsBundle).mtimeMs >= sourcesAt) process.exit(0);
+  process.exit(spawnSync("node", ["scripts/build-public-lookups.mjs"], { stdio: "inherit", env }).status ?? 1);
+}
 
 console.log("[强检通] 正在构建生产版本（首次启动约需 1–2 分钟）…");
-const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+const r = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
 process.exit(r.status ?? 1);

@@ -10,7 +10,7 @@
 #   npm run scale:local:stop       stop nginx, both processes and the replica (the replica's files stay)
 #   npm run scale:local -- clean   stop, then delete the replica's files (a replica stopped for long may no
 #                                  longer find the WAL it needs on the primary: clean and start again)
-# Needs: `next build` done; Debian packages postgresql and nginx; run as root or as a user that may `runuser`
+# Needs: `npm run build` done; Debian packages postgresql and nginx; run as root or as a user that may `runuser`
 # to postgres. The only change to the primary's configuration: one pg_hba line letting loopback connect for
 # replication (`host replication all 127.0.0.1/32 trust`, added once, then a reload — no restart).
 set -euo pipefail
@@ -89,7 +89,7 @@ EOF
 }
 
 start_apps() {
-  [ -f .next/BUILD_ID ] || { echo "no production build: run \`npx next build\` first"; exit 1; }
+  [ -f .next/BUILD_ID ] && [ -f .next/qjt/public-lookups.mjs ] || { echo "no production build: run \`npm run build\` first"; exit 1; }
   [ -f "$DIR/secret" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n/+=' > "$DIR/secret")
   for port in "${APP_PORTS[@]}"; do
     f="$DIR/app-$port.pid"

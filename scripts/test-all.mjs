@@ -18,7 +18,7 @@ failedSteps += run("npx", ["vitest", "run", "--reporter=default", "--reporter=js
 
 if (!skipE2e) {
   // e2e always runs on the embedded database of a production build, whatever DATABASE_URL says.
-  const buildStatus = run("npx", ["next", "build"], { DATABASE_URL: "" });
+  const buildStatus = run("npm", ["run", "build"], { DATABASE_URL: "" });
   if (buildStatus) failedSteps += 1;
   else {
     // Each spec file gets its own server on a fresh embedded database (the config's webServer starts one per

@@ -1,6 +1,7 @@
 // Public pages against a plain baseline (issue 11 #7), in the same run on the same machine:
-//   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/public-pages.ts [certificates] [seconds]
-// Builds `qjt_bench_public_<n>` once (demo data + n instruments, each with a label token, a done appointment
+//   DATABASE_URL=postgres://… [BENCH_DB=qjt_gen_10m] npx tsx --conditions=react-server scripts/bench/public-pages.ts [certificates] [seconds]
+// With BENCH_DB: that database as it is (the generator's data set; <certificates> then only labels the run).
+// Else builds `qjt_bench_public_<n>` once (demo data + n instruments, each with a label token, a done appointment
 // item, a result and a certificate, made with INSERT … SELECT) and reuses it. Then starts the production
 // server (`next build` must have run) with TRUST_PROXY=loopback and drives it with autocannon: random tokens,
 // and a random X-Forwarded-For per request (a province of phones, each under the per-address rate limit).
@@ -73,28 +74,39 @@ async function main() {
   const seconds = Number(process.argv[3] ?? 10);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("set DATABASE_URL (the benchmark runs on PostgreSQL)");
-  const name = `qjt_bench_public_${n}`;
+  // BENCH_DB names a database that already holds the data, used as it is (the generator's: qjt_gen_1m, qjt_gen_10m).
+  const given = process.env.BENCH_DB;
+  const name = given || `qjt_bench_public_${n}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const target = new URL(url);
   target.pathname = `/${name}`;
   const [exists] = await admin`select 1 as ok from pg_database where datname = ${name}`;
+  if (given && !exists) throw new Error(`BENCH_DB=${given}: no such database (npm run gen builds qjt_gen_<n>)`);
   if (!exists) await admin.unsafe(`create database ${name}`);
   await admin.end();
   const database = await openDb({ url: target.toString() });
-  await prepareData(database, { demo: !exists });
+  if (!given) await prepareData(database, { demo: !exists });
   await database.close();
   const sql = postgres(target.toString(), { max: 2, onnotice: () => {} });
-  const [{ have }] = (await sql`select count(*)::int as have from certificates where number like 'PB%'`) as unknown as [{ have: number }];
-  if (have !== n) {
-    if (have) throw new Error(`${name} holds ${have} bench certificates, not ${n}: drop it and run again`);
-    const t0 = performance.now();
-    await buildDataSet(sql, n);
-    console.log(`built ${n} instruments, results and certificates in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (!given) {
+    const [{ have }] = (await sql`select count(*)::int as have from certificates where number like 'PB%'`) as unknown as [{ have: number }];
+    if (have !== n) {
+      if (have) throw new Error(`${name} holds ${have} bench certificates, not ${n}: drop it and run again`);
+      const t0 = performance.now();
+      await buildDataSet(sql, n);
+      console.log(`built ${n} instruments, results and certificates in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
   }
   if (process.env.BENCH_BUILD_ONLY) return void (await sql.end());
-  const sample = await sql`select token from certificates where number like 'PB%' order by random() limit 2000`;
-  const labels = await sql`select label_token as token from instruments where serial_no like 'PB-%' order by random() limit 2000`;
+  // Random tokens: the bench's own rows, or a 1 % block sample of a given data set (ORDER BY random() over 10M rows is slow).
+  const sample = given
+    ? await sql`select token from certificates tablesample system (1) limit 2000`
+    : await sql`select token from certificates where number like 'PB%' order by random() limit 2000`;
+  const labels = given
+    ? await sql`select label_token as token from instruments tablesample system (1) where label_token is not null limit 2000`
+    : await sql`select label_token as token from instruments where serial_no like 'PB-%' order by random() limit 2000`;
   await sql.end();
+  if (sample.length < 100 || labels.length < 100) throw new Error(`${name}: too few certificates (${sample.length}) or labels (${labels.length}) sampled`);
   const certTokens = sample.map((r) => r.token as string);
   const labelTokens = labels.map((r) => r.token as string);
   const pick = (a: string[]) => a[Math.floor(Math.random() * a.length)]!;

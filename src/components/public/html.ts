@@ -3,6 +3,7 @@
  * JavaScript, one inline stylesheet — the fastest thing a phone can open after a scan (issue 11 #1, #7).
  * Every interpolated value goes through `esc`.
  */
+import { PERMISSIONS_POLICY } from "@/server/http/csp";
 import { FILE_CHECK_SCRIPT_CSP } from "./file-check";
 
 export type Html = { readonly __html: string };
@@ -71,4 +72,8 @@ export const PUBLIC_PAGE_HEADERS = {
   "x-robots-tag": "noindex, nofollow",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
+  // The two of next.config.mjs's site-wide headers that these pages do not already set more strictly: the
+  // production server answers them without Next (server.mjs), so they are stated here too.
+  "x-frame-options": "DENY",
+  "permissions-policy": PERMISSIONS_POLICY,
 };

@@ -22,3 +22,12 @@ export function hasPrimaryCookie(cookieHeader: string | null): boolean {
 }
 
 export const primaryCookie = () => `${PRIMARY_COOKIE}=1; Max-Age=${PRIMARY_COOKIE_SECONDS}; Path=/; HttpOnly; SameSite=Lax`;
+
+/**
+ * The one database a raw statement on the read side runs on: the replica behind `readRouted`, else the
+ * database itself. (`executePrepared` uses the session, which withReplicas copies from the primary.)
+ */
+export function readSession(db: DB): DB {
+  const replicas = (db as unknown as { $replicas?: DB[] }).$replicas;
+  return replicas?.[0] ?? db;
+}

@@ -1,18 +1,15 @@
-import { certificatePage, notFoundPage } from "@/components/public/lookup-pages";
-import { serveLimitedPage } from "@/server/http/public-page";
-import { verifyCertificate } from "@/server/services/public/lookups";
+import { answerPublicLookup, toResponse } from "@/server/http/public-page";
+import { clientAddress } from "@/server/http/client-address";
 
 export const dynamic = "force-dynamic";
 
 /**
  * 证书核验 `/v/{token}` (R-PUB-1): the QR on a certificate opens it. Plain server-built HTML without client
- * JavaScript (a route handler, so the page sets its own short cache and ETag); unknown tokens get a Chinese 404;
- * every lookup is logged (the rate limit and the log are buffered in memory; the request runs one read-only prepared lookup).
+ * JavaScript; unknown tokens get a Chinese 404; every lookup is logged (src/server/http/public-page.ts). The
+ * production server answers this address itself, without Next (server.mjs → public-lookups-node.ts); this
+ * handler serves `next dev` and a server started without that bundle.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  return serveLimitedPage(req, async (db, ip) => {
-    const { verdict, certificate: c } = await verifyCertificate(db, token, ip);
-    return c ? { verdict, found: true, body: certificatePage(c) } : { verdict, found: false, body: notFoundPage("certificate") };
-  });
+  return toResponse(await answerPublicLookup({ kind: "certificate", token }, { ip: clientAddress(req.headers), ifNoneMatch: req.headers.get("if-none-match") }));
 }

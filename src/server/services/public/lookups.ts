@@ -4,6 +4,7 @@ import { chinaToday, dayIn } from "@/lib/china-day";
 import type { CertificateKind, CertificateState } from "@/lib/vocab";
 import type { DB } from "@/server/db/open";
 import { executePrepared } from "@/server/db/prepared";
+import { readSession } from "@/server/db/replica";
 import { catalogueKinds, certificates, instruments, organisations } from "@/server/db/schema";
 import { documentViewState, type DocumentViewState } from "@/server/domain/certificates/public-state";
 import { maskPhone, maskText } from "@/server/domain/public/mask";
@@ -164,15 +165,18 @@ async function limited<T>(db: DB, kind: "certificate" | "label", token: string, 
   return { verdict, found };
 }
 
-/** What the `/v/` page serves: rate limit, the certificate, its log row (see limited). */
-export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
-  const { verdict, found } = await limited(db, "certificate", token, ip, () => certificateByToken(db, token, today));
+/**
+ * What the `/v/` page serves: rate limit, the certificate, its log row (see limited). `read` is where the lookup
+ * runs (the replica when there is one, src/server/db/replica.ts); the hit and the log go to `db`, the primary.
+ */
+export async function verifyCertificate(db: DB, token: string, ip: string | null, today = chinaToday(), read: DB = db): Promise<{ verdict: LimitVerdict; certificate: PublicCertificate | null }> {
+  const { verdict, found } = await limited(db, "certificate", token, ip, () => certificateByToken(readSession(read), token, today));
   return { verdict, certificate: found };
 }
 
 /** What the `/i/` page serves: rate limit, the label with its latest certificate, its log row (see limited). */
-export async function verifyLabel(db: DB, token: string, ip: string | null, today = chinaToday()): Promise<{ verdict: LimitVerdict; label: PublicLabel | null }> {
-  const { verdict, found } = await limited(db, "label", token, ip, () => labelByToken(db, token, today));
+export async function verifyLabel(db: DB, token: string, ip: string | null, today = chinaToday(), read: DB = db): Promise<{ verdict: LimitVerdict; label: PublicLabel | null }> {
+  const { verdict, found } = await limited(db, "label", token, ip, () => labelByToken(readSession(read), token, today));
   return { verdict, label: found };
 }
 
