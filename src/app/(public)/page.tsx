@@ -84,7 +84,7 @@ export default async function PortalHome() {
                   <TableHead>业务流水号</TableHead>
                   <TableHead>申请人</TableHead>
                   <TableHead>事项</TableHead>
-                  <TableHead className="hidden md:table-cell">办理机构</TableHead>
+                  <TableHead className="hidden 2xl:table-cell">办理机构</TableHead>
                   <TableHead>时间</TableHead>
                   <TableHead>结果</TableHead>
                 </TableRow>
@@ -95,7 +95,7 @@ export default async function PortalHome() {
                     <TableCell className="font-mono text-xs">{r.number}</TableCell>
                     <TableCell className="max-w-40 truncate">{r.applicant}</TableCell>
                     <TableCell>{r.matter}</TableCell>
-                    <TableCell className="hidden max-w-48 truncate md:table-cell">{r.institution}</TableCell>
+                    <TableCell className="hidden max-w-48 truncate 2xl:table-cell">{r.institution}</TableCell>
                     <TableCell className="whitespace-nowrap">{r.day}</TableCell>
                     <TableCell className="whitespace-nowrap">{r.result}</TableCell>
                   </TableRow>
