@@ -10,9 +10,11 @@ import { createCaller } from "@/server/api/root";
 import { createCallerFactory, createContext, publicProcedure, router } from "@/server/api/trpc";
 import { openDb, type Database, type DB } from "@/server/db/open";
 import { readRouted } from "@/server/db/replica";
-import { instruments, outbox, users } from "@/server/db/schema";
+import { certificates, instruments, outbox, publicLookups, users } from "@/server/db/schema";
 import { deliverDue } from "@/server/jobs/outbox";
 import { sweepIfDue } from "@/server/jobs/sweep";
+import { verifyCertificate } from "@/server/services/public/lookups";
+import { flushPublicWrites } from "@/server/services/public/rate-limit";
 import { prepareData } from "@/server/seed/prepare";
 
 const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -84,6 +86,21 @@ describe("issue 14 #4 — replica routing", () => {
     const caller = createCallerFactory(probe)(await createContext({ db: primary.db, readDb: routed, userId: null, sessionVersion: null, ip: null }));
     expect(await caller.q()).toBe(false);
     expect(await caller.m()).toBe(true);
+  });
+
+  it("a public lookup (/v/) reads the replica; its rate-limit hit and log row go to the primary", async () => {
+    const routed = readRouted(primary.db, replica.db);
+    const [c] = await primary.db.select({ id: certificates.id, token: certificates.token }).from(certificates).where(eq(certificates.state, "issued")).limit(1);
+    // Revoked on the primary after the replica's copy: the replica still shows it as issued.
+    await primary.db.update(certificates).set({ state: "revoked", revokedAt: new Date() }).where(eq(certificates.id, c!.id));
+    const ip = "198.18.0.14";
+    const fromReplica = await verifyCertificate(primary.db, c!.token, ip, undefined, routed);
+    expect(fromReplica.certificate?.state).not.toBe("revoked");
+    expect((await verifyCertificate(primary.db, c!.token, ip)).certificate?.state).toBe("revoked");
+    await flushPublicWrites();
+    const logged = async (d: DB) => (await d.select({ id: publicLookups.id }).from(publicLookups).where(eq(publicLookups.ip, ip))).length;
+    expect(await logged(primary.db)).toBe(2);
+    expect(await logged(replica.db)).toBe(0);
   });
 });
 
