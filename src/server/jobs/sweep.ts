@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { chinaToday } from "@/lib/china-day";
 import type { DB } from "@/server/db/open";
 import { expiryWarnings, instruments, jobRuns, organisations } from "@/server/db/schema";
@@ -33,7 +33,7 @@ const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows: T[
  *    institution each is filed with, the legal institutions and the regulators whose region holds it.
  * Every step commits its rows with the messages they cause (R-NTF-1); running it twice sends nothing twice.
  */
-export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number; parallel?: number } = {}): Promise<SweepReport> {
+export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number } = {}): Promise<SweepReport> {
   const today = chinaToday(opts.now ?? new Date());
   const batch = opts.batchSize ?? 1000;
   const report: SweepReport = { day: today, warned: { due30: 0, expired: 0 }, enterprises: 0, digests: 0, messages: 0, ms: { enterprises: 0, digests: 0 } };
@@ -51,23 +51,16 @@ export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number
 
   // 1. Warnings and one message per enterprise and kind, `batch` organisations (of any kind: enterprise ids
   //    are organisation ids) per transaction, in id order.
-  //    Two batches run at once on separate connections (their enterprises, hence their rows, are disjoint):
-  //    at 10M a batch is ~0.5 s of which a third is the per-row foreign-key check, so the work is CPU-bound
-  //    in PostgreSQL and a second connection uses the second core.
-  const orgIds = (await db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id))).map((o) => o.id);
-  const ranges: [number, number][] = [];
-  for (let k = 0; k < orgIds.length; k += batch) ranges.push([orgIds[k]!, orgIds[Math.min(k + batch, orgIds.length) - 1]!]);
-  // The last range is open-ended: an enterprise registered while the sweep runs is not missed.
-  if (ranges.length) ranges[ranges.length - 1]![1] = Number.MAX_SAFE_INTEGER;
-  let next = 0;
-  const worker = async () => {
-    while (next < ranges.length) {
-      const [lo, hi] = ranges[next++]!;
-      await tellBatch(lo, hi);
-    }
-  };
-  const tellBatch = (lo: number, hi: number) =>
-    db.transaction(async (tx) => {
+  let cursor = 0;
+  for (;;) {
+    const ids = (await db.select({ id: organisations.id }).from(organisations).where(gt(organisations.id, cursor)).orderBy(asc(organisations.id)).limit(batch)).map(
+      (o) => o.id,
+    );
+    if (ids.length === 0) break;
+    const lo = ids[0]!;
+    const hi = ids[ids.length - 1]!;
+    cursor = hi;
+    await db.transaction(async (tx) => {
       const groups = rowsOf<{ enterprise_id: string | number; kind: WarningKind; n: number; fresh: number; earliest: string; names: string[] }>(
         await tx.execute(sql`
           with fresh as (
@@ -104,7 +97,7 @@ export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number
       report.enterprises += new Set(groups.map((g) => g.enterprise_id)).size;
       report.messages += await notifyEvents(tx, events);
     });
-  await Promise.all(Array.from({ length: Math.max(1, opts.parallel ?? 2) }, worker));
+  }
   lap("enterprises");
 
   // 2. The daily digest of newly overdue instruments for institutions and regulators.
