@@ -98,7 +98,7 @@ start_apps() {
     # Same secret on both (a session made by one is valid on the other); one shared data directory.
     setsid env PORT="$port" HOST=127.0.0.1 DATABASE_URL="$PRIMARY_URL" DATABASE_REPLICA_URL="$REPLICA_URL" \
       NEXTAUTH_SECRET="$(cat "$DIR/secret")" NEXTAUTH_URL="$BASE" APP_URL="$BASE" TRUST_PROXY=loopback SEED_DEMO=0 \
-      DATA_DIR="$DIR/data" NODE_ENV=production node server.mjs > "$DIR/app-$port.log" 2>&1 < /dev/null &
+      DATA_DIR="$DIR/data" NODE_ENV=production node --max-old-space-size=1536 server.mjs > "$DIR/app-$port.log" 2>&1 < /dev/null &
     echo $! > "$f"
   done
   for port in "${APP_PORTS[@]}"; do

@@ -46,7 +46,8 @@ async function main() {
     const port = Number(process.env.BENCH_PORT ?? 3214);
     const app = `http://127.0.0.1:${port}`;
     const env = { ...process.env, DATABASE_URL: target.toString(), NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: app, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "0" };
-    const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // With the Node flags of `npm start` (package.json), so the heap behaves as in production.
+    const server = spawn(process.execPath, [...startFlags(), "server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
     children.push(server);
     await waitFor(`${app}/login`);
     const cookie = await signIn(app, "jyzqy");
@@ -69,13 +70,17 @@ async function main() {
       const t0 = performance.now();
       const check = await upload(app, cookie, bytes, "check");
       const t1 = performance.now();
+      // Each step's own peak: VmHWM read after the preview, then reset for the confirm.
+      const checkPeak = rss(server.pid!).peak;
+      resetPeak(server.pid!);
       const commit = await upload(app, cookie, bytes, "commit");
       const t2 = performance.now();
-      const peak = rss(server.pid!).peak;
+      const commitPeak = rss(server.pid!).peak;
+      const peak = Math.max(checkPeak, commitPeak);
       if (commit.inserted !== n) throw new Error(`imported ${String(commit.inserted)} of ${n} rows: ${JSON.stringify(commit).slice(0, 300)}`);
       if (check.validRows !== n) throw new Error(`preview found ${String(check.validRows)} valid rows of ${n}`);
 
-      console.log(`${n} rows: preview ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((t2 - t1) / 1000).toFixed(1)} s, server peak RSS ${peak} MB`);
+      console.log(`${n} rows: preview ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((t2 - t1) / 1000).toFixed(1)} s, server peak RSS ${peak} MB (preview ${checkPeak}, confirm ${commitPeak})`);
       // Baseline: the same rows, as COPY text, into the same table (another enterprise, so no key clashes);
       // copied out and in on connections of their own.
       const chunks: Buffer[] = [];
@@ -109,6 +114,8 @@ async function main() {
         endToEndSeconds: round(total),
         confirmRowsPerSecond: Math.round(n / commitS),
         serverPeakRssMb: peak,
+        previewPeakRssMb: checkPeak,
+        confirmPeakRssMb: commitPeak,
         serverIdleRssMb: idle.now,
         copySeconds: round(copyMs / 1000),
         confirmToCopy: round((commitS * 1000) / copyMs),
@@ -160,6 +167,14 @@ async function upload(app: string, cookie: string, bytes: Buffer, mode: "check" 
   const last = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
   if (last.type !== "result") throw new Error(`${mode}: ${JSON.stringify(last)}`);
   return last as { validRows?: number; inserted?: number };
+}
+
+/** The Node flags `npm start` runs server.mjs with (`node --max-old-space-size=… server.mjs` → its flags). */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const m = /^node\s+(.*?)\s*server\.mjs/.exec(start);
+  if (!m) throw new Error(`package.json start is not "node … server.mjs": ${start}`);
+  return m[1] ? m[1].split(/\s+/) : [];
 }
 
 /** The process's RSS now and its peak (VmHWM) in MB. */

@@ -152,7 +152,7 @@ async function main() {
     const base2 = await run(baseline, () => `/v/${pick(certTokens)}`, seconds);
     console.log(`baseline again: ${base2.rps.toFixed(0)} req/s, p99 ${base2.p99} ms`);
     const pageCache = process.env.PAGE_CACHE_SECONDS ?? "30 (default)";
-    console.log(`\n${n} certificates; ${seconds} s per page, 10 connections; page cache seconds: ${pageCache}`);
+    console.log(`\n${given ? `${name} (${n} instruments)` : `${n} certificates`}; ${seconds} s per page, 10 connections; page cache seconds: ${pageCache}`);
     console.log(`${"page".padEnd(14)} ${"req/s".padStart(6)}  ${"p50".padStart(4)}  ${"p99".padStart(4)}  ratio   target`);
     for (const r of rows) {
       const verdict = r.target ? (r.pass ? "PASS" : "FAIL") : "(no target)";
@@ -189,7 +189,7 @@ async function main() {
     }
 
     const day = new Date().toISOString().slice(0, 10);
-    const out = { bench: "public-pages", at: new Date().toISOString(), certificates: n, seconds, connections: 10, pageCacheSeconds: pageCache, baseline: { first: base1, again: base2 }, pages: rows, clientJs: js };
+    const out = { bench: "public-pages", at: new Date().toISOString(), ...(given ? { dataSet: name, instruments: n } : { certificates: n }), seconds, connections: 10, pageCacheSeconds: pageCache, baseline: { first: base1, again: base2 }, pages: rows, clientJs: js };
     mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/public-pages-${day}${process.env.BENCH_TAG ? `-${process.env.BENCH_TAG}` : ""}.json`;
     writeFileSync(file, JSON.stringify(out, null, 2) + "\n");

@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
+import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ledgerWorkbook, sampleRows, writeLedgerWorkbookFile } from "../../../../scripts/ledger/sample-file";
 import { inspectZip } from "@/server/domain/files/zip-guard";
 import { cellText } from "./excel-read";
-import { isDateFormat, xlsxRows } from "./xlsx-rows";
+import { isDateFormat, SHEET_PIECE_BYTES, sheetText, xlsxRows } from "./xlsx-rows";
 
 /** What exceljs's streaming reader + cellText made of the first sheet (the reader the import used before). */
 async function viaExceljs(bytes: Uint8Array) {
@@ -73,5 +74,19 @@ describe("lean xlsx rows (issue 14 item 3)", () => {
     expect(isDateFormat("0.00")).toBe(false);
     expect(isDateFormat('[Red]0.00;"ds"')).toBe(false);
     expect(isDateFormat("General")).toBe(false);
+  });
+  it("issue 14 item 3: sheet XML is decoded in pieces small enough to die young (under V8's 128 KB large-object size), stored or deflated", async () => {
+    // Three-byte UTF-8 characters, so piece boundaries fall inside characters too.
+    const xml = `<sheetData>${Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c t="inlineStr"><is><t>燃油加油机${i}</t></is></c></row>`).join("")}</sheetData>`;
+    const bytes = new TextEncoder().encode(xml);
+    expect(bytes.byteLength).toBeGreaterThan(8 * SHEET_PIECE_BYTES);
+    for (const [method, raw] of [[0, bytes], [8, new Uint8Array(deflateRawSync(bytes))]] as const) {
+      const pieces: string[] = [];
+      for await (const s of sheetText(raw, method)) pieces.push(s);
+      expect(pieces.join("")).toBe(xml);
+      expect(pieces.length).toBeGreaterThan(8);
+      // At most 16 K UTF-16 units: 32 KB even as a two-byte string.
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(16 * 1024);
+    }
   });
 });

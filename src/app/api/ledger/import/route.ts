@@ -1,5 +1,5 @@
 import { AppError } from "@/server/errors";
-import { enterpriseCaller, errorResponse, uploadedFile } from "@/server/ledger-http/guard";
+import { enterpriseCaller, errorResponse, uploadedFileLean } from "@/server/ledger-http/guard";
 import { MAX_IMPORT_BYTES, readLedgerSheet } from "@/server/services/ledger/excel-read";
 import { checkLedgerFile, importLedgerFile } from "@/server/services/ledger/import-ledger";
 
@@ -13,8 +13,9 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   try {
     const { db, scope, actor } = await enterpriseCaller(req, { write: true });
-    const { form, file } = await uploadedFile(req, MAX_IMPORT_BYTES);
-    const mode = String(form.get("mode") ?? "check");
+    // One copy of the upload, the file a view into it (issue 14 item 3: formData() held a 10 MB file four times).
+    const { fields, file } = await uploadedFileLean(req, MAX_IMPORT_BYTES);
+    const mode = fields.get("mode") ?? "check";
     if (mode === "rows") {
       const rows = await readLedgerSheet(file.bytes);
       return Response.json({ rows });
