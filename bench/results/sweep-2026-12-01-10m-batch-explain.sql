@@ -23,3 +23,7 @@ select g.enterprise_id, g.kind, g.n, g.fresh, g.earliest,
        array(select x.name from unnest(g.first_ids) with ordinality u(id, o) join instruments x on x.id = u.id order by u.o) as names
   from g order by g.enterprise_id, g.kind;
 rollback;
+-- Measured 2026-12-01 10:55 UTC on qjt_gen_10m (organisations 1..1001, hot cache, rolled back):
+--   Insert on expiry_warnings: 9749 rows, 234.6 ms (select by instruments_enterprise_valid_idx 80.6 ms, anti join 43 ms)
+--   Trigger for constraint expiry_warnings_instrument_id_instruments_id_fk: time=153.695 calls=9749
+--   Execution Time: 461.116 ms  (41 such batches at 10M)
