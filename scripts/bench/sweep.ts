@@ -42,6 +42,7 @@ async function main() {
     console.log(
       `sweep     first run: ${s1.toFixed(1)} s — warned ${first.warned.due30} due + ${first.warned.expired} overdue, ${first.enterprises} enterprises, ${first.digests} digests, ${first.messages} messages queued (target < ${TARGET_S} s: ${s1 < TARGET_S ? "ok" : "MISSED"})`,
     );
+    console.log(`sweep     first run by step: warnings and enterprises' messages ${first.ms.enterprises} ms, digests ${first.ms.digests} ms`);
     const t2 = performance.now();
     const second = await sweepExpiry(db);
     const s2 = (performance.now() - t2) / 1000;
@@ -50,6 +51,7 @@ async function main() {
     report({ figure: "daily sweep, first run", value: s1, unit: "s", baseline: baselineMs / 1000, baselineLabel: "count of the due rows by index", target: `< ${TARGET_S} s`, met: s1 < TARGET_S, instruments: n,
       note: `${first.warned.due30} due + ${first.warned.expired} overdue warned, ${first.messages} messages` });
     report({ figure: "daily sweep, second run same day (sends nothing)", value: s2, unit: "s", baseline: baselineMs / 1000, baselineLabel: "count of the due rows by index", target: "sends nothing", met: nothing, instruments: n });
+    console.log(`sweep     second run by step: warnings and enterprises' messages ${second.ms.enterprises} ms, digests ${second.ms.digests} ms`);
     console.log(`sweep     second run, same day: ${s2.toFixed(1)} s — ${nothing ? "sent nothing (ok)" : `SENT AGAIN: ${JSON.stringify(second)}`}`);
     if (!nothing) process.exitCode = 1;
   } finally {

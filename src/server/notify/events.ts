@@ -22,56 +22,81 @@ export type OrgNotification = { [K in NotifyEvent]: { kind: K; orgId: number; da
  * Nothing is sent here: the delivery worker sends after the commit. Returns the number of messages queued.
  */
 export async function notifyEvent(tx: Queryable, n: OrgNotification): Promise<number> {
-  const event = { kind: n.kind, data: n.data } as AnyEvent;
-  const r = renderEvent(event);
-  const data = { ...n.data, orgId: n.orgId, title: r.title, text: r.text, link: r.link };
+  return notifyEvents(tx, [n]);
+}
+
+/**
+ * Several events at once, same rule as `notifyEvent` (which is this with one event): the recipients of all
+ * their organisations are read in four statements and the messages queued in one insert (chunked), instead of
+ * five statements per event — the daily sweep tells tens of thousands of enterprises at once (issue 14 #3).
+ * Messages are queued in the order of `events`. Returns the number of messages queued.
+ */
+export async function notifyEvents(tx: Queryable, events: OrgNotification[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const orgIds = [...new Set(events.map((e) => e.orgId))];
+  const kinds = [...new Set(events.map((e) => e.kind))];
   const members = await tx
-    .select({ id: users.id, username: users.username, email: users.email, phone: users.phone })
+    .select({ id: users.id, orgId: users.orgId, username: users.username, email: users.email, phone: users.phone })
     .from(users)
-    .where(and(eq(users.orgId, n.orgId), eq(users.active, true)))
+    .where(and(inArray(users.orgId, orgIds), eq(users.active, true)))
     .orderBy(users.id);
   const prefs = members.length
     ? await tx
-        .select({ userId: notificationPreferences.userId, email: notificationPreferences.email, sms: notificationPreferences.sms })
+        .select({ userId: notificationPreferences.userId, event: notificationPreferences.event, email: notificationPreferences.email, sms: notificationPreferences.sms })
         .from(notificationPreferences)
-        .where(and(eq(notificationPreferences.event, n.kind), inArray(notificationPreferences.userId, members.map((m) => m.id))))
+        .where(and(inArray(notificationPreferences.event, kinds), inArray(notificationPreferences.userId, members.map((m) => m.id))))
     : [];
-  const [org] = await tx
-    .select({ contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone })
+  const orgs = await tx
+    .select({ id: organisations.id, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone })
     .from(organisations)
-    .where(eq(organisations.id, n.orgId));
-  const [hook] = await tx
-    .select({ url: organisationWebhooks.url })
+    .where(inArray(organisations.id, orgIds));
+  const hooks = await tx
+    .select({ orgId: organisationWebhooks.orgId, url: organisationWebhooks.url })
     .from(organisationWebhooks)
-    .where(and(eq(organisationWebhooks.orgId, n.orgId), eq(organisationWebhooks.enabled, true)));
+    .where(and(inArray(organisationWebhooks.orgId, orgIds), eq(organisationWebhooks.enabled, true)))
+    .orderBy(organisationWebhooks.id);
 
-  const mail = emailParts(r, config.publicUrl);
-  const sms = smsText(r);
+  const membersOf = new Map<number, typeof members>();
+  for (const m of members) if (m.orgId !== null) membersOf.set(m.orgId, [...(membersOf.get(m.orgId) ?? []), m]);
+  const prefOf = new Map(prefs.map((p) => [`${p.userId}:${p.event}`, p]));
+  const orgOf = new Map(orgs.map((o) => [o.id, o]));
+  const hookOf = new Map<number, string>();
+  for (const h of hooks) if (!hookOf.has(h.orgId)) hookOf.set(h.orgId, h.url);
+
   const out: OutboxInput[] = [];
-  const emailed = new Set<string>();
-  const texted = new Set<string>();
-  const email = (to: string | null | undefined) => {
-    const a = to?.trim().toLowerCase();
-    if (!a || emailed.has(a)) return;
-    emailed.add(a);
-    out.push({ channel: "email", recipient: a, template: n.kind, data, subject: mail.subject, body: mail.text });
-  };
-  const text = (to: string | null | undefined) => {
-    const p = to?.trim();
-    if (!p || texted.has(p)) return;
-    texted.add(p);
-    out.push({ channel: "sms", recipient: p, template: n.kind, data, body: sms });
-  };
-  const defaults = defaultChannels(n.kind);
-  for (const m of members) {
-    out.push({ channel: "inapp", recipient: m.username, template: n.kind, data: { ...data, userId: m.id }, subject: r.title, body: r.text });
-    const p = prefs.find((x) => x.userId === m.id) ?? defaults;
-    if (p.email) email(m.email);
-    if (p.sms) text(m.phone);
+  for (const n of events) {
+    const event = { kind: n.kind, data: n.data } as AnyEvent;
+    const r = renderEvent(event);
+    const data = { ...n.data, orgId: n.orgId, title: r.title, text: r.text, link: r.link };
+    const mail = emailParts(r, config.publicUrl);
+    const sms = smsText(r);
+    const emailed = new Set<string>();
+    const texted = new Set<string>();
+    const email = (to: string | null | undefined) => {
+      const a = to?.trim().toLowerCase();
+      if (!a || emailed.has(a)) return;
+      emailed.add(a);
+      out.push({ channel: "email", recipient: a, template: n.kind, data, subject: mail.subject, body: mail.text });
+    };
+    const text = (to: string | null | undefined) => {
+      const p = to?.trim();
+      if (!p || texted.has(p)) return;
+      texted.add(p);
+      out.push({ channel: "sms", recipient: p, template: n.kind, data, body: sms });
+    };
+    const defaults = defaultChannels(n.kind);
+    for (const m of membersOf.get(n.orgId) ?? []) {
+      out.push({ channel: "inapp", recipient: m.username, template: n.kind, data: { ...data, userId: m.id }, subject: r.title, body: r.text });
+      const p = prefOf.get(`${m.id}:${n.kind}`) ?? defaults;
+      if (p.email) email(m.email);
+      if (p.sms) text(m.phone);
+    }
+    const org = orgOf.get(n.orgId);
+    if (defaults.email) email(org?.contactEmail);
+    if (defaults.sms) text(org?.contactPhone);
+    const hook = hookOf.get(n.orgId);
+    if (hook) out.push({ channel: "webhook", recipient: hook, template: n.kind, data, subject: r.title, body: r.text });
   }
-  if (defaults.email) email(org?.contactEmail);
-  if (defaults.sms) text(org?.contactPhone);
-  if (hook) out.push({ channel: "webhook", recipient: hook.url, template: n.kind, data, subject: r.title, body: r.text });
   await enqueueMany(tx, out);
   return out.length;
 }

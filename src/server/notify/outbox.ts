@@ -16,14 +16,24 @@ export async function enqueue(tx: Queryable, message: OutboxInput) {
   return id;
 }
 
-/** Several messages in one statement (an event's recipients × channels), same rule as `enqueue`. */
+const ENQUEUE_CHUNK = 5000;
+
+/**
+ * Several messages in one statement (an event's recipients × channels), same rule as `enqueue`; more than
+ * ENQUEUE_CHUNK in several, as one statement's bind parameters are limited (65,535).
+ */
 export async function enqueueMany(tx: Queryable, messages: OutboxInput[]): Promise<number[]> {
-  if (messages.length === 0) return [];
-  const rows = await tx
-    .insert(outbox)
-    .values(
-      messages.map((m) => ({ channel: m.channel, recipient: m.recipient, template: m.template, data: m.data ?? {}, subject: m.subject ?? null, body: m.body })),
-    )
-    .returning({ id: outbox.id });
-  return rows.map((r) => r.id);
+  const ids: number[] = [];
+  for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
+    const rows = await tx
+      .insert(outbox)
+      .values(
+        messages
+          .slice(i, i + ENQUEUE_CHUNK)
+          .map((m) => ({ channel: m.channel, recipient: m.recipient, template: m.template, data: m.data ?? {}, subject: m.subject ?? null, body: m.body })),
+      )
+      .returning({ id: outbox.id });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }

@@ -26,7 +26,7 @@ export function warningDue(validUntil: string, today: string): WarningKind | nul
   return null;
 }
 
-/** The days of a window, in order (the sweep takes one day's instruments per batch, by the index). */
+/** The days of a window, in order (the sweep reads a whole window per batch of enterprises; this lists it day by day). */
 export function daysOf(w: { from: string; to: string }): string[] {
   const out: string[] = [];
   for (let d = w.from; d <= w.to; d = addDays(d, 1)) out.push(d);
