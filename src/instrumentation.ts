@@ -12,9 +12,13 @@ export async function register() {
       const database = await getDb();
       const { demoSeeded } = await prepareData(database, { demo: wantsDemo(database.kind, config.seedDemo) });
       console.log(`[强检通] 数据库已就绪（${database.kind === "pglite" ? "嵌入式 PGlite" : "PostgreSQL"}）${demoSeeded ? "，已写入演示数据" : ""}`);
-      const { startOutboxWorker } = await import("@/server/jobs/outbox");
-      const { defaultProviders } = await import("@/server/notify/providers");
-      startOutboxWorker(database.db, defaultProviders(database.db));
+      // BACKGROUND_JOBS=0: no outbox worker and so no daily sweep in this process (the benches set it: a server
+      // started on a generated data set must not sweep it; run `npm run jobs` for them instead).
+      if (config.backgroundJobs) {
+        const { startOutboxWorker } = await import("@/server/jobs/outbox");
+        const { defaultProviders } = await import("@/server/notify/providers");
+        startOutboxWorker(database.db, defaultProviders(database.db));
+      }
     } catch (err) {
       // A second server on the same data directory, or an unreachable DATABASE_URL: say so and stop.
       console.error(`[强检通] 数据库无法打开：${err instanceof Error ? err.message : String(err)}`);

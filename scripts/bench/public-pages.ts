@@ -112,7 +112,7 @@ async function main() {
   const pick = (a: string[]) => a[Math.floor(Math.random() * a.length)]!;
   const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
-  const env = { ...process.env, DATABASE_URL: target.toString(), TRUST_PROXY: "loopback", NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "0" };
+  const env = { ...process.env, DATABASE_URL: target.toString(), TRUST_PROXY: "loopback", NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "0", BACKGROUND_JOBS: "0" };
   const port = Number(process.env.BENCH_PORT ?? 3208);
   const children: ChildProcess[] = [];
   try {

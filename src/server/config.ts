@@ -21,6 +21,10 @@ export const config = {
   get uploadDir() {
     return process.env.UPLOAD_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR) : path.join(this.dataDir, "uploads");
   },
+  /** BACKGROUND_JOBS=0 keeps the outbox worker and the daily sweep out of this server process (README → 配置). */
+  get backgroundJobs(): boolean {
+    return process.env.BACKGROUND_JOBS !== "0";
+  },
   /** China calendar day for every day rule (R-TIME-1). */
   get timeZone() {
     return process.env.APP_TIME_ZONE ?? "Asia/Shanghai";
