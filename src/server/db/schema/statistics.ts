@@ -100,9 +100,8 @@ export const statEnterpriseTotals = pgTable(
 
 /**
  * Per county × enterprise × institution holding the instrument (0 = none) × filing status, with no date (issue 14
- * #3): 申报企业 sums a page's enterprises from it in the caller's scope (all / filed / in the filing flow), and
- * the institution home figures take "filed with" from it as one set (index on institution) instead of probing
- * `instruments` once per enterprise. Keyed by enterprise first: a page reads its enterprises' rows only.
+ * #3): 申报企业 sums a page's enterprises from it in the caller's scope (all / filed / in the filing flow), where
+ * counting their instruments grew with them. Keyed by enterprise first: a page reads its enterprises' rows only.
  */
 export const statEnterpriseFiling = pgTable(
   "stat_enterprise_filing",
@@ -115,8 +114,21 @@ export const statEnterpriseFiling = pgTable(
   },
   (t) => [
     primaryKey({ name: "stat_enterprise_filing_pk", columns: [t.enterpriseId, t.countyCode, t.institutionId, t.filingStatus] }),
-    index("stat_enterprise_filing_institution_idx").on(t.institutionId, t.enterpriseId),
     index("stat_enterprise_filing_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * Per institution × enterprise with an instrument with it (R-SCOPE-2 "filed with", as `filedWith` asks of
+ * instruments; no row for none): one row per pair, so an institution's home page counts the enterprises filed
+ * with it index-only (30,000 at 10M instruments) and probes the pair by primary key.
+ */
+export const statInstitutionEnterprises = pgTable(
+  "stat_institution_enterprises",
+  { institutionId: bigint("institution_id", { mode: "number" }).notNull(), enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(), n: integer("n").notNull() },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.enterpriseId] }),
+    index("stat_institution_enterprises_zero_idx").on(t.n).where(sql`${t.n} = 0`),
   ],
 );
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, ne, or, sql } from "drizzle-orm";
 import { chinaToday } from "@/lib/china-day";
 import { inRegion, locatedRecordScope, organisationScope, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
-import { instruments, organisations, statEnterpriseFiling, statInstitutionTotals, statRegionCells, users } from "@/server/db/schema";
+import { instruments, organisations, statInstitutionEnterprises, statInstitutionTotals, statRegionCells, users } from "@/server/db/schema";
 import { allOf, cellScope, cityCells, figureSums, onceEach, type CellColumns } from "@/server/services/statistics/cells";
 
 export type Figure = { label: string; value: number };
@@ -20,7 +20,7 @@ export async function homeFigures(db: Queryable, scope: Scope): Promise<Figure[]
     instrumentsInScope(db, scope),
     scope.kind === "enterprise"
       ? null
-      : one(db.select({ n: count() }).from(organisations).where(and(eq(organisations.kind, "enterprise"), eq(organisations.status, "approved"), enterpriseScope(scope)))),
+      : enterprisesInScope(db, scope),
   ]);
   const figures: Figure[] = [
     {
@@ -40,18 +40,29 @@ export async function homeFigures(db: Queryable, scope: Scope): Promise<Figure[]
 }
 
 /**
- * `organisationScope` for a count over every enterprise: an institution's "filed with" (R-SCOPE-2) is taken as one
- * set from the statistics layer (stat_enterprise_filing by institution; a row exists while the enterprise has an
- * instrument with the institution, as `filedWith` asks of instruments) and hashed once, where `filedWith` would
- * probe instruments once per enterprise — right for a page or one organisation, 100+ ms over 40,000 enterprises.
+ * Approved enterprises in the same scope as 申报企业 (organisationScope). An institution's "filed with" set F
+ * (R-SCOPE-2) is read from the statistics layer (stat_institution_enterprises: a pair exists while the enterprise
+ * has an instrument with the institution, as `filedWith` asks of instruments), and the count is taken without
+ * matching F against every enterprise (30,000 at 10M instruments, 50+ ms):
+ *   |approved ∩ (R ∪ F)| = |approved ∩ R| + |F| − |F ∩ (R ∪ not approved)|
+ * with R the region (empty for an authorised institution): an index-only count of F, and a primary-key probe of
+ * F for each enterprise in the region or not approved only.
  */
-function enterpriseScope(scope: Scope): SQL {
-  if (scope.kind !== "legalInstitution" && scope.kind !== "authorisedInstitution") return organisationScope(scope, organisations);
-  const filed = inArray(
-    organisations.id,
-    sql`(select ${statEnterpriseFiling.enterpriseId} from ${statEnterpriseFiling} where ${eq(statEnterpriseFiling.institutionId, scope.orgId)})`,
-  );
-  return scope.kind === "legalInstitution" ? (or(inRegion(organisations, scope.region), filed) as SQL) : filed;
+async function enterprisesInScope(db: Queryable, scope: Scope): Promise<number> {
+  const o = organisations;
+  const enterprise = eq(o.kind, "enterprise");
+  if (scope.kind !== "legalInstitution" && scope.kind !== "authorisedInstitution") {
+    return one(db.select({ n: count() }).from(o).where(and(enterprise, eq(o.status, "approved"), organisationScope(scope, o))));
+  }
+  const f = statInstitutionEnterprises;
+  const region = scope.kind === "legalInstitution" ? inRegion(o, scope.region) : sql`false`;
+  const inF = sql`exists (select 1 from ${f} where ${f.institutionId} = ${scope.orgId} and ${f.enterpriseId} = ${sql`${o.id}`})`;
+  const [inRegionApproved, filed, overlap] = await Promise.all([
+    scope.kind === "legalInstitution" ? one(db.select({ n: count() }).from(o).where(and(enterprise, eq(o.status, "approved"), region))) : 0,
+    one(db.select({ n: count() }).from(f).where(eq(f.institutionId, scope.orgId))),
+    one(db.select({ n: count() }).from(o).where(and(enterprise, or(region, ne(o.status, "approved")), inF))),
+  ]);
+  return inRegionApproved + filed - overlap;
 }
 
 /**
