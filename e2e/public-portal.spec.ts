@@ -78,6 +78,23 @@ test.describe("at 390 px", () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/home-390.png`, fullPage: true });
   });
 
+  test("issue 11 #4 the home at 390 px: each 公示 record fits the screen with its 事项 and 结果; the latest notices open, drafts are not listed", async ({ page }) => {
+    await page.goto("/");
+    const card = page.getByTestId("publicity-cards").locator("li").first();
+    await expect(card).toBeVisible();
+    const box = (await card.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await expect(card).toContainText(/检定|备案|预约/);
+    await expect(card).toContainText(/合格|通过|办结|准予|不予|已/);
+    const notices = page.getByTestId("home-notices");
+    await expect(notices).toContainText("关于开展 2026 年度加油机计量专项监督检查的通知（示例）");
+    await expect(notices).not.toContainText("草稿");
+    await notices.getByRole("link", { name: /加油机计量专项监督检查/ }).click();
+    await expect(page).toHaveURL(/\/notices\/\d+$/);
+    await expect(page.getByRole("heading", { name: /加油机计量专项监督检查/ })).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/home-notices-390.png`, fullPage: true });
+  });
+
   test("R-PUB-1 an unknown or malformed token is a friendly Chinese 404", async ({ page }) => {
     for (const t of ["AAAAAAAAAAAAAAAAAAAAAAAA", "%27%20or%201%3D1"]) {
       const res = await page.goto(`/v/${t}`);

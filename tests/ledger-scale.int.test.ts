@@ -10,13 +10,14 @@ import { rowsOf } from "@/server/db/rows";
 import { auditLog, instruments, ledgerImports } from "@/server/db/schema";
 import { importLedgerFile } from "@/server/services/ledger/import-ledger";
 import { ledgerWhere } from "@/server/services/ledger/list-filter";
-import { countInstruments, listInstruments } from "@/server/services/ledger/list-instruments";
+import { COUNT_CAP, countInstruments, listInstruments } from "@/server/services/ledger/list-instruments";
 import { writeLedgerWorkbookFile } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
 import { type Fixtures, loadFixtures } from "./helpers/fixtures";
 
 const SEARCH = "instruments_enterprise_search_idx";
 const TAGS = "instruments_enterprise_tags_idx";
+const SHORT = "instruments_enterprise_short_search_idx";
 let database: Database;
 let fx: Fixtures;
 beforeAll(async () => {
@@ -74,7 +75,7 @@ async function expected(orgId: number, q: string) {
   return all.filter((r) => [r.serialNo, r.name, r.manufacturer].some((v) => v.toLowerCase().includes(needle))).map((r) => r.id).sort((a, b) => a - b);
 }
 
-const allPages = async (tx: Tx, orgId: number, f: { q?: string; tag?: string }) => {
+const allPages = async (tx: Tx, orgId: number, f: { q?: string; name?: string; tag?: string }) => {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
@@ -119,6 +120,73 @@ describe("ledger search on the enterprise-scoped GIN indexes (issue 14 item 3, R
     for (const q of ["粤", "厂1", "g-", "燃油"]) {
       expect(await allPages(database.db as unknown as Tx, station, { q }), q).toEqual(await expected(station, q));
     }
+  });
+
+  it("R-LED-6 R-SCOPE-1 a search of 1–2 characters goes through the short-gram index: exact, case-insensitive, the caller's rows only", async () => {
+    const station = fx.org.stationEnterprise!;
+    const plan = await viaIndex(SHORT, async (tx) =>
+      rowsOf<Record<string, string>>(
+        await tx.execute(sql`explain ${tx.select({ id: instruments.id }).from(instruments).where(ledgerWhere({ kind: "enterprise", orgId: station }, { q: "燃油" }, "2026-12-01"))}`),
+      )
+        .map((r) => Object.values(r)[0])
+        .join("\n"),
+    );
+    expect(plan).toContain(SHORT);
+    expect(plan).toMatch(/Index Cond: .*ledger_short_grams.*@>/);
+    // One character, a pair, a pair across two characters of a serial, upper case for lower-case text and back,
+    // a pair that would span the space joining two columns (none), and words no row holds.
+    for (const q of ["粤", "厂1", "g-", "G-", "cm", "燃油", "机粤", "柴油", "Ω"]) {
+      const want = await expected(station, q);
+      expect(await viaIndex(SHORT, (tx) => allPages(tx, station, { q })), q).toEqual(want);
+      expect((await viaIndex(SHORT, (tx) => countInstruments(tx, { kind: "enterprise", orgId: station }, { q }))).total, q).toBe(want.length);
+    }
+    // The name filter of 1–2 characters uses it too, and tests the name alone.
+    const names = await viaIndex(SHORT, (tx) => allPages(tx, station, { name: "加油" }));
+    const wantNames = (await database.db.select({ id: instruments.id, name: instruments.name }).from(instruments).where(eq(instruments.enterpriseId, station)))
+      .filter((r) => r.name.includes("加油"))
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    expect(wantNames.length).toBeGreaterThan(0);
+    expect(names).toEqual(wantNames);
+    const hospitalIds = new Set((await database.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.enterpriseId, fx.org.hospitalEnterprise!))).map((r) => r.id));
+    const got = await viaIndex(SHORT, (tx) => allPages(tx, station, { q: "粤海" }));
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.filter((id) => hospitalIds.has(id))).toEqual([]);
+  });
+
+  it("R-LED-6 a filtered count stops at the cap and says so; the unfiltered counts stay exact", async () => {
+    const station = fx.org.stationEnterprise!;
+    const scope = { kind: "enterprise" as const, orgId: station };
+    // Validity for some of the search rows: due in 10 days, overdue since 10 days, in the station's enterprise.
+    const today = (await import("@/lib/china-day")).chinaToday();
+    const { addDays } = await import("@/lib/china-day");
+    await database.db.execute(sql`update instruments set valid_until = case when id % 3 = 0 then ${addDays(today, 10)}::date when id % 3 = 1 then ${addDays(today, -10)}::date else null end
+      where enterprise_id = ${station} and serial_no like 'TRG-%'`);
+    const exact = async (where: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from instruments where enterprise_id = ${station} and ${where}`))[0]!.n);
+    const q = "搜索测试"; // 200 of the station's 300 rows
+    const all = { total: await exact(sql`(name ilike '%搜索测试%' or serial_no ilike '%搜索测试%' or manufacturer ilike '%搜索测试%')`) };
+    expect(all.total).toBeGreaterThan(20);
+    const due = await exact(sql`name ilike '%搜索测试%' and valid_until between ${today}::date and ${addDays(today, 30)}::date`);
+    const overdue = await exact(sql`name ilike '%搜索测试%' and valid_until < ${today}::date`);
+    expect(due).toBeGreaterThan(20);
+    expect(overdue).toBeGreaterThan(20);
+    // Capped at 20: every count says "20 以上".
+    expect(await countInstruments(database.db, scope, { q }, 20)).toEqual({ total: 20, due: 20, overdue: 20, more: { total: true, due: true, overdue: true } });
+    // Capped between the bucket counts and the total: the total is capped, the buckets exact.
+    const mid = Math.max(due, overdue) + 1;
+    expect(await countInstruments(database.db, scope, { q }, mid)).toEqual({ total: mid, due, overdue, more: { total: true, due: false, overdue: false } });
+    // At or above the true number: exact, nothing "以上".
+    expect(await countInstruments(database.db, scope, { q }, all.total)).toEqual({ total: all.total, due, overdue, more: { total: false, due: false, overdue: false } });
+    expect(await countInstruments(database.db, scope, { q })).toEqual({ total: all.total, due, overdue, more: { total: false, due: false, overdue: false } });
+    expect(COUNT_CAP).toBeGreaterThanOrEqual(1000);
+    // No filter: exact whatever the cap.
+    const everything = await exact(sql`true`);
+    expect(everything).toBeGreaterThan(20);
+    const none = await countInstruments(database.db, scope, {}, 20);
+    expect(none.total).toBe(everything);
+    expect(none.more).toEqual({ total: false, due: false, overdue: false });
+    expect(none.due).toBe(await exact(sql`valid_until between ${today}::date and ${addDays(today, 30)}::date`));
+    expect(none.overdue).toBe(await exact(sql`valid_until < ${today}::date`));
   });
 
   it("R-LED-6 R-SCOPE-1 a tag used only by another enterprise finds nothing; a shared tag finds only the caller's rows", async () => {

@@ -47,10 +47,10 @@ async function measureAll(db: DB, runs: number, total: number): Promise<Row[]> {
   const scope = { kind: "enterprise" as const, orgId };
   const n = big.n;
   const [otherTag] = rowsOf<{ t: string }>(
+    // One pass over the tags (a NOT EXISTS probe per unnested tag ran for over 10 minutes at 1M instruments).
     await db.execute(sql`
-    select t from (select unnest(tags) t from instruments where enterprise_id <> ${orgId}) x
-    where not exists (select 1 from instruments i where i.enterprise_id = ${orgId} and i.tags @> array[t])
-    group by t order by count(*) desc limit 1`),
+    select t from (select unnest(tags) t, enterprise_id from instruments) x
+    group by t having bool_and(enterprise_id <> ${orgId}) order by count(*) desc limit 1`),
   );
   const [hereTag] = rowsOf<{ t: string }>(
     await db.execute(sql`select t from (select unnest(tags) t from instruments where enterprise_id = ${orgId}) x group by t order by count(*) desc limit 1`),

@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import "./globals.css";
-import { Toaster } from "@/components/ui/toast";
-import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = {
   title: { default: "强检通 · 计量器具强制检定服务平台", template: "%s · 强检通" },
@@ -16,10 +14,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="zh-CN" className={GeistSans.variable}>
       <body className="min-h-dvh antialiased">
-        <TRPCReactProvider>
-          {children}
-          <Toaster />
-        </TRPCReactProvider>
+        {/* No client providers here: the public pages need none (src/components/layout/app-providers.tsx). */}
+        {children}
       </body>
     </html>
   );

@@ -3,7 +3,9 @@ import { BookOpen, Building2, ClipboardCheck, Landmark, QrCode, Search } from "l
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { cachedPublicity } from "@/server/services/public/cached";
+import { formatDateTime } from "@/lib/format";
+import { NOTICE_KIND_LABEL } from "@/lib/vocab";
+import { cachedLatestNotices, cachedPublicity } from "@/server/services/public/cached";
 
 const ROLES = [
   { icon: Building2, title: "使用单位", text: "维护计量器具台账，在线备案、预约检定，跟踪进度，下载检定证书。" },
@@ -14,7 +16,7 @@ const ROLES = [
 
 /** The public home (issue 11 #4): one exact-match search box, notices, the 公示 list and the lookups. */
 export default async function PortalHome() {
-  const publicity = await cachedPublicity();
+  const [publicity, notices] = await Promise.all([cachedPublicity(), cachedLatestNotices()]);
   return (
     <div className="space-y-8">
       <section className="rounded-xl bg-primary px-6 py-8 text-primary-foreground sm:px-10">
@@ -59,12 +61,29 @@ export default async function PortalHome() {
             办件公示
           </h2>
           {publicity.length ? (
-            <Table>
+            <>
+            {/* A phone gets each record as a short card (a six-column table does not fit 390 px); wider screens the table. */}
+            <ul className="divide-y rounded-lg border sm:hidden" data-testid="publicity-cards">
+              {publicity.map((r) => (
+                <li key={`${r.number}-${r.matter}`} className="space-y-1 p-3 text-sm">
+                  <div className="flex items-baseline justify-between gap-2">
+                    <span className="font-medium">{r.matter}</span>
+                    <span className="shrink-0 text-primary">{r.result}</span>
+                  </div>
+                  <p className="truncate text-muted-foreground">{r.applicant}</p>
+                  <p className="flex justify-between gap-2 text-xs text-muted-foreground">
+                    <span className="font-mono">{r.number}</span>
+                    <span>{r.day}</span>
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <Table className="hidden sm:table">
               <TableHeader>
                 <TableRow>
                   <TableHead>业务流水号</TableHead>
                   <TableHead>申请人</TableHead>
-                  <TableHead className="hidden sm:table-cell">事项</TableHead>
+                  <TableHead>事项</TableHead>
                   <TableHead className="hidden md:table-cell">办理机构</TableHead>
                   <TableHead>时间</TableHead>
                   <TableHead>结果</TableHead>
@@ -75,7 +94,7 @@ export default async function PortalHome() {
                   <TableRow key={`${r.number}-${r.matter}`}>
                     <TableCell className="font-mono text-xs">{r.number}</TableCell>
                     <TableCell className="max-w-40 truncate">{r.applicant}</TableCell>
-                    <TableCell className="hidden sm:table-cell">{r.matter}</TableCell>
+                    <TableCell>{r.matter}</TableCell>
                     <TableCell className="hidden max-w-48 truncate md:table-cell">{r.institution}</TableCell>
                     <TableCell className="whitespace-nowrap">{r.day}</TableCell>
                     <TableCell className="whitespace-nowrap">{r.result}</TableCell>
@@ -83,6 +102,7 @@ export default async function PortalHome() {
                 ))}
               </TableBody>
             </Table>
+            </>
           ) : (
             <p className="text-sm text-muted-foreground">暂无办结业务</p>
           )}
@@ -91,7 +111,28 @@ export default async function PortalHome() {
           <h2 id="notices" className="text-lg font-semibold">
             通知公告
           </h2>
-          <p className="rounded-md border p-4 text-sm text-muted-foreground">暂无公告</p>
+          {notices.length ? (
+            <ul className="divide-y rounded-md border text-sm" data-testid="home-notices">
+              {notices.map((n) => (
+                <li key={n.id} className="p-3">
+                  <Link href={`/notices/${n.id}`} className="font-medium hover:underline">
+                    {n.title}
+                  </Link>
+                  <p className="mt-1 text-xs text-muted-foreground">
+                    {NOTICE_KIND_LABEL[n.kind]} · {n.regulatorName}
+                    {n.publishedAt ? ` · ${formatDateTime(new Date(n.publishedAt))}` : ""}
+                  </p>
+                </li>
+              ))}
+              <li className="p-3 text-right">
+                <Link href="/notices" className="text-primary underline-offset-4 hover:underline">
+                  更多公告
+                </Link>
+              </li>
+            </ul>
+          ) : (
+            <p className="rounded-md border p-4 text-sm text-muted-foreground">暂无公告</p>
+          )}
           <h2 className="pt-2 text-lg font-semibold">便民查询</h2>
           <ul className="space-y-2 text-sm">
             <li className="flex items-center gap-2">

@@ -40,6 +40,11 @@ function useCursorPages() {
 }
 
 
+/** A count the server stopped at its cap (issue 14 #3) reads "5,000 以上": the true number is larger. */
+function countText(n: number, more: boolean): string {
+  return more ? `${n.toLocaleString("zh-CN")} 以上` : String(n);
+}
+
 /** 仪器管理 → 全部仪器 (R-LED-6): server-side filters, sorting, keyset pages, counts, colours, bulk actions. */
 export function LedgerTable() {
   const trpc = useTRPC();
@@ -157,10 +162,16 @@ export function LedgerTable() {
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground" data-testid="ledger-counts">
-          共 {counts.data?.total ?? "…"} 台
+          共 {counts.data ? countText(counts.data.total, counts.data.more.total) : "…"} 台
           {counts.data ? (
             <>
-              ，<span className="text-amber-700">30 天内到期 {counts.data.due}</span>，<span className="text-red-700">已过期 {counts.data.overdue}</span>
+              ，<span className="text-amber-700">30 天内到期 {countText(counts.data.due, counts.data.more.due)}</span>，
+              <span className="text-red-700">已过期 {countText(counts.data.overdue, counts.data.more.overdue)}</span>
+              {counts.data.more.total || counts.data.more.due || counts.data.more.overdue ? (
+                <span data-testid="ledger-counts-capped">
+                  （筛选结果多于 {counts.data.total.toLocaleString("zh-CN")} 台时只计到此数，显示为“以上”；加筛选条件可得确切台数）
+                </span>
+              ) : null}
             </>
           ) : null}
         </p>

@@ -4,8 +4,9 @@ import * as React from "react";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
 /**
- * 全局消息提示容器。在根布局中挂载一次：`<Toaster />`，
- * 之后在客户端组件里调用 `toast.success("已保存")` 等。
+ * 消息提示容器，由 AppProviders（src/components/layout/app-providers.tsx）挂载在用到它的框架里
+ * （工作台、账户页、注册与找回密码），不在根布局：公开页面不加载它。之后在其下的客户端组件里调用
+ * `toast.success("已保存")` 等。
  */
 function Toaster({ toastOptions, ...props }: ToasterProps) {
   return (

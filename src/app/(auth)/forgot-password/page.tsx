@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/accounts/forgot-password-form";
+import { AppProviders } from "@/components/layout/app-providers";
 import { Brand } from "@/components/layout/brand";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -19,7 +20,9 @@ export default function ForgotPasswordPage() {
           <CardDescription>输入用户名和注册时的手机号码，凭短信验证码设置新密码</CardDescription>
         </CardHeader>
         <CardContent>
-          <ForgotPasswordForm />
+          <AppProviders>
+            <ForgotPasswordForm />
+          </AppProviders>
         </CardContent>
       </Card>
       <Link className="text-sm text-primary underline" href="/login">

@@ -4,6 +4,7 @@ import { getReadDb } from "@/server/db";
 import type { DirectoryFilter } from "@/lib/schemas/directory";
 import { directoryEntry, directoryRegions, listDirectory } from "./directory";
 import { currentCatalogue } from "@/server/services/catalogue/current";
+import { listPublishedNotices } from "@/server/services/regulator/notices";
 import { latestPublicity } from "./publicity";
 
 /**
@@ -15,6 +16,16 @@ export const PUBLIC_REVALIDATE = 30;
 
 /** The home's 公示 list, shared by every visitor for PUBLIC_REVALIDATE seconds: the home renders without a query. */
 export const cachedPublicity = unstable_cache(async () => latestPublicity(await getReadDb(), 10), ["public-publicity"], { revalidate: PUBLIC_REVALIDATE });
+
+/** The home's latest published notices (issue 11 #4), shared like the 公示 list (dates as ISO text: the cache stores JSON). */
+export const cachedLatestNotices = unstable_cache(
+  async () => {
+    const { items } = await listPublishedNotices(await getReadDb(), { limit: 5 });
+    return items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, regulatorName: n.regulatorName, publishedAt: n.publishedAt?.toISOString() ?? null }));
+  },
+  ["public-latest-notices"],
+  { revalidate: PUBLIC_REVALIDATE },
+);
 
 /** The directory's pages, regions and details, each shared for PUBLIC_REVALIDATE seconds (keyed by the filter). */
 export const cachedDirectory = unstable_cache(async (f: DirectoryFilter) => listDirectory(await getReadDb(), f), ["public-directory"], { revalidate: PUBLIC_REVALIDATE });

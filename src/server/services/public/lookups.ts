@@ -1,9 +1,9 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type Placeholder } from "drizzle-orm";
 import { chinaToday, dayIn } from "@/lib/china-day";
 import type { CertificateKind, CertificateState } from "@/lib/vocab";
 import type { DB } from "@/server/db/open";
-import { executePrepared } from "@/server/db/prepared";
+import { executeNamed } from "@/server/db/prepared";
 import { readSession } from "@/server/db/replica";
 import { catalogueKinds, certificates, instruments, organisations } from "@/server/db/schema";
 import { documentViewState, type DocumentViewState } from "@/server/domain/certificates/public-state";
@@ -44,7 +44,7 @@ export type PublicLabel = {
 };
 
 /** The certificate row a token opens, as one SELECT (at most one row). */
-function certificateQuery(token: string | null) {
+function certificateQuery(token: Placeholder) {
   return sql`select ${certificates.kind} as kind, ${certificates.number} as number, ${certificates.state} as state,
       ${certificates.issuedOn}::text as "issuedOn", ${certificates.verifiedOn}::text as "verifiedOn", ${certificates.validUntil}::text as "validUntil",
       (extract(epoch from ${certificates.revokedAt}) * 1000)::float8 as "revokedAtMs", ${certificates.snapshot} as snapshot,
@@ -54,7 +54,7 @@ function certificateQuery(token: string | null) {
 type CertificateRow = Pick<typeof certificates.$inferSelect, "kind" | "number" | "state" | "issuedOn" | "verifiedOn" | "validUntil" | "snapshot" | "pdfSha256"> & { revokedAtMs: number | null };
 
 /** The instrument a label token opens with its latest certificate (a lateral join on certificates_instrument_idx). */
-function labelQuery(token: string | null) {
+function labelQuery(token: Placeholder) {
   return sql`select ${instruments.name} as name, ${instruments.model} as model, ${instruments.serialNo} as "serialNo", ${instruments.manufacturer} as manufacturer,
       ${instruments.instrumentCode} as "instrumentCode", ${instruments.filingStatus} as "filingStatus", ${catalogueKinds.name} as "kindName",
       enterprise.name as "userUnit", institution.name as "institutionName", institution.contact_phone as "institutionPhone",
@@ -140,14 +140,14 @@ const lookable = (token: string) => (PUBLIC_TOKEN.test(token) ? token : null);
 /** `/v/{token}`: the certificate, masked, or null for an unknown or malformed token (R-PUB-1). */
 export async function certificateByToken(db: DB, token: string, today = chinaToday()): Promise<PublicCertificate | null> {
   if (!lookable(token)) return null;
-  const [c] = await executePrepared<CertificateRow>(db, "public_certificate_by_token", certificateQuery(token));
+  const [c] = await executeNamed<CertificateRow>(db, "public_certificate_by_token", () => certificateQuery(sql.placeholder("token")), { token });
   return c ? publicCertificate(c, today) : null;
 }
 
 /** `/i/{token}`: the instrument and its latest certificate's state (R-PUB-3), or null. */
 export async function labelByToken(db: DB, token: string, today = chinaToday()): Promise<PublicLabel | null> {
   if (!lookable(token)) return null;
-  const [i] = await executePrepared<LabelRow>(db, "public_label_by_token", labelQuery(token));
+  const [i] = await executeNamed<LabelRow>(db, "public_label_by_token", () => labelQuery(sql.placeholder("token")), { token });
   return i ? publicLabel(i, today) : null;
 }
 

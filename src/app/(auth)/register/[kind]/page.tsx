@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RegistrationForm } from "@/components/accounts/registration-form";
+import { AppProviders } from "@/components/layout/app-providers";
 import { Brand } from "@/components/layout/brand";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { RegistrationKind } from "@/lib/schemas/accounts";
@@ -33,7 +34,9 @@ export default async function RegisterPage({ params }: { params: Promise<{ kind:
           <CardDescription>{t.note}</CardDescription>
         </CardHeader>
         <CardContent>
-          <RegistrationForm kind={kind as RegistrationKind} />
+          <AppProviders>
+            <RegistrationForm kind={kind as RegistrationKind} />
+          </AppProviders>
         </CardContent>
       </Card>
       <p className="text-sm">
