@@ -81,6 +81,8 @@ export async function openGenDataSet(o: OpenGenOptions): Promise<{ database: Dat
       // A reused data set may just have been migrated; measure the steady state a live table is in.
       await raw.unsafe(`vacuum analyze instruments`);
       await raw.unsafe(`vacuum analyze organisations`);
+      // The undated statistics tables that 申报企业 and the home figures read index-only (issue 14 #3).
+      await raw.unsafe(`vacuum analyze stat_enterprise_filing, stat_institution_totals, stat_institution_enterprises`);
     }
   } catch (err) {
     await database.close();

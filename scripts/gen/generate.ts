@@ -372,7 +372,7 @@ export async function generate(sql: Sql, o: GenOptions): Promise<GenSummary> {
     await stepRun("statistics backfill", `
       delete from stat_instrument_cells; delete from stat_region_cells; delete from stat_city_cells;
       delete from stat_enterprise_region_cells; delete from stat_enterprise_cells; delete from stat_verification_cells;
-      delete from stat_enterprise_totals;
+      delete from stat_enterprise_totals; delete from stat_enterprise_filing; delete from stat_institution_totals; delete from stat_institution_enterprises;
       do $do$ begin execute stat_instruments_sql('select *, 1 as s from instruments'); end $do$;
       do $do$ begin execute stat_results_sql('select instrument_id, institution_id, verified_on, verdict, 1 as s from results'); end $do$;
     `);

@@ -1,12 +1,13 @@
 import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/china-day";
-import { locatedRecordScope, regionFilterOf, type Scope } from "@/server/authz/scope";
+import { locatedRecordScope, organisationScope, regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Database } from "@/server/db/open";
-import { catalogueKinds, instruments, organisations, results, statEnterpriseTotals, statInstrumentCells } from "@/server/db/schema";
+import { catalogueKinds, instruments, organisations, results, statEnterpriseFiling, statEnterpriseTotals, statInstitutionEnterprises, statInstitutionTotals, statInstrumentCells } from "@/server/db/schema";
 import { BUCKETS, bucketWhere } from "@/server/domain/filing/buckets";
 import { jurisdictionCounts } from "@/server/services/jurisdiction/instruments";
 import { homeFigures } from "@/server/services/jurisdiction/home-figures";
+import { listEnterprises } from "@/server/services/jurisdiction/enterprises";
 import type { StatFilter } from "@/lib/schemas/statistics";
 import { FIGURES } from "@/server/services/statistics/cells";
 import { dashboard, dashboardBreakdown, periodStart } from "@/server/services/statistics/dashboard";
@@ -77,12 +78,14 @@ async function directVerified(where: SQL | undefined, from: string, groupBy?: SQ
 async function expectLayerEqualsDirect(now: Date) {
   const today = chinaToday(now);
   await expectEnterpriseTotalsEqualDirect();
+  await expectUndatedTablesEqualDirect();
   for (const [name, scope] of Object.entries(scopes())) {
     const layer = await jurisdictionCounts(db(), scope, undefined, now);
     const want = pick((await direct(locatedRecordScope(scope, instruments), today)).get("1"));
     expect({ name, ...layer.counts }, `辖区 counts of ${name} on ${today}`).toEqual({ name, ...want, filed: undefined });
     const home = await homeFigures(db(), scope);
     expect(home[0]!.value, `home figure of ${name}`).toBe((await direct(locatedRecordScope(scope, instruments), chinaToday())).get("1")?.all ?? 0);
+    if (scope.kind === "legalInstitution" || scope.kind === "authorisedInstitution") await expectInstitutionViewsEqualDirect(name, scope, home);
   }
   const province = scopes().province as Extract<Scope, { kind: "regulator" }>;
   const from = periodStart("year", today);
@@ -154,6 +157,67 @@ async function expectEnterpriseTotalsEqualDirect() {
   expect(cells).toEqual(want);
 }
 
+/**
+ * Issue 14 #3: the undated tables behind 申报企业 and the institution home figures equal direct counts, and so do
+ * what an institution reads from them — 辖区企业 (approved enterprises in organisationScope, whose "filed with"
+ * probes instruments) and every 申报企业 row's all / filed / in-flow counts in its scope.
+ */
+async function expectUndatedTablesEqualDirect() {
+  const inst = sql<number>`coalesce(${instruments.institutionId}, 0)::bigint`;
+  const f = statEnterpriseFiling;
+  expect(await db().select({ e: f.enterpriseId, county: f.countyCode, i: f.institutionId, s: f.filingStatus, n: f.n }).from(f).orderBy(f.enterpriseId, f.countyCode, f.institutionId, f.filingStatus)).toEqual(
+    await db()
+      .select({ e: instruments.enterpriseId, county: instruments.countyCode, i: sql<number>`${inst}`.mapWith(Number), s: instruments.filingStatus, n: sql<number>`count(*)::int` })
+      .from(instruments)
+      .groupBy(instruments.enterpriseId, instruments.countyCode, inst, instruments.filingStatus)
+      .orderBy(instruments.enterpriseId, instruments.countyCode, inst, instruments.filingStatus),
+  );
+  const t = statInstitutionTotals;
+  expect(await db().select({ county: t.countyCode, i: t.institutionId, n: t.n }).from(t).orderBy(t.countyCode, t.institutionId)).toEqual(
+    await db().select({ county: instruments.countyCode, i: sql<number>`${inst}`.mapWith(Number), n: sql<number>`count(*)::int` }).from(instruments).groupBy(instruments.countyCode, inst).orderBy(instruments.countyCode, inst),
+  );
+  const p = statInstitutionEnterprises;
+  expect(await db().select({ i: p.institutionId, e: p.enterpriseId, n: p.n }).from(p).orderBy(p.institutionId, p.enterpriseId)).toEqual(
+    await db()
+      .select({ i: sql<number>`${instruments.institutionId}`.mapWith(Number), e: instruments.enterpriseId, n: sql<number>`count(*)::int` })
+      .from(instruments)
+      .where(sql`${instruments.institutionId} is not null`)
+      .groupBy(instruments.institutionId, instruments.enterpriseId)
+      .orderBy(instruments.institutionId, instruments.enterpriseId),
+  );
+}
+
+async function expectInstitutionViewsEqualDirect(name: string, scope: Scope, home: { label: string; value: number }[]) {
+  const [{ n }] = await db().select({ n: sql<number>`count(*)::int` }).from(organisations).where(and(eq(organisations.kind, "enterprise"), eq(organisations.status, "approved"), organisationScope(scope, organisations))) as [{ n: number }];
+  expect({ name, enterprises: home.find((x) => x.label === "辖区企业")?.value }).toEqual({ name, enterprises: n });
+  const want = new Map(
+    (
+      await db()
+        .select({
+          e: instruments.enterpriseId,
+          instruments: sql<number>`count(*)::int`,
+          filed: sql<number>`(count(*) filter (where ${instruments.filingStatus} = 'filed'))::int`,
+          pending: sql<number>`(count(*) filter (where ${instruments.filingStatus} in ('pending', 'assigned')))::int`,
+        })
+        .from(instruments)
+        .where(locatedRecordScope(scope, instruments))
+        .groupBy(instruments.enterpriseId)
+    ).map((r) => [r.e, r]),
+  );
+  let listed = 0;
+  for (let cursor: number | undefined = undefined; ; ) {
+    const page: Awaited<ReturnType<typeof listEnterprises>> = await listEnterprises(db(), scope, { limit: 50, cursor });
+    for (const r of page.items) {
+      const w = want.get(r.id);
+      expect({ name, e: r.id, instruments: r.instruments, filed: r.filed, pending: r.pending }).toEqual({ name, e: r.id, instruments: w?.instruments ?? 0, filed: w?.filed ?? 0, pending: w?.pending ?? 0 });
+    }
+    listed += page.items.length;
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  expect(listed, `${name} lists enterprises`).toBeGreaterThan(0);
+}
+
 let serial = 0;
 function instrumentRow(over: Partial<typeof instruments.$inferInsert> & { countyCode: string; enterpriseId: number }) {
   const s = `ST-${++serial}`;
@@ -222,6 +286,29 @@ describe("statistics layer (issue 12 item 1)", () => {
     const [all] = await db().select({ n: sql<number>`count(*)::int` }).from(instruments);
     expect(cells!.n).toBe(all!.n);
     await expectLayerEqualsDirect(AFTER_MIDNIGHT);
+  });
+});
+
+describe("undated tables of 申报企业 and the home figures (issue 14 #3)", () => {
+  it("an enterprise's only instrument with an institution leaves it: the pair is gone and 辖区企业 drops the enterprise", async () => {
+    const authorised = scopes().authorised as Extract<Scope, { kind: "authorisedInstitution" }>;
+    const [{ id: enterprise }] = (await db()
+      .insert(organisations)
+      .values({ kind: "enterprise", name: "统计新企业", status: "approved", countyCode: "440305", cityCode: "4403", provinceCode: "44" })
+      .returning({ id: organisations.id })) as [{ id: number }];
+    const enterprisesOf = async () => (await homeFigures(db(), authorised)).find((x) => x.label === "辖区企业")!.value;
+    const before = await enterprisesOf();
+    const [{ id }] = (await db()
+      .insert(instruments)
+      .values(instrumentRow({ countyCode: "440305", enterpriseId: enterprise, institutionId: authorised.orgId, filingStatus: "pending" }))
+      .returning({ id: instruments.id })) as [{ id: number }];
+    expect(await enterprisesOf()).toBe(before + 1);
+    await expectUndatedTablesEqualDirect();
+    // A returned filing clears the institution (R-SCOPE-2): nothing of the enterprise is with it any more.
+    await db().update(instruments).set({ institutionId: null, filingStatus: "returned" }).where(eq(instruments.id, id));
+    expect(await enterprisesOf()).toBe(before);
+    await expectUndatedTablesEqualDirect();
+    await expectInstitutionViewsEqualDirect("authorised", authorised, await homeFigures(db(), authorised));
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, char, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { purpose, verdict } from "./enums";
+import { filingStatus, purpose, verdict } from "./enums";
 
 /**
  * The statistics layer (R-STAT-1, issue 12 item 1): counts of instruments per cell of what does not move
@@ -95,6 +95,55 @@ export const statEnterpriseTotals = pgTable(
     primaryKey({ columns: [t.countyCode, t.enterpriseId] }),
     index("stat_enterprise_totals_page_idx").on(t.countyCode, t.n.desc(), t.enterpriseId),
     index("stat_enterprise_totals_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * Per county × enterprise × institution holding the instrument (0 = none) × filing status, with no date (issue 14
+ * #3): 申报企业 sums a page's enterprises from it in the caller's scope (all / filed / in the filing flow), where
+ * counting their instruments grew with them. Keyed by enterprise first: a page reads its enterprises' rows only.
+ */
+export const statEnterpriseFiling = pgTable(
+  "stat_enterprise_filing",
+  {
+    ...dims,
+    enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(),
+    institutionId: bigint("institution_id", { mode: "number" }).notNull(),
+    filingStatus: filingStatus("filing_status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "stat_enterprise_filing_pk", columns: [t.enterpriseId, t.countyCode, t.institutionId, t.filingStatus] }),
+    index("stat_enterprise_filing_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * Per institution × enterprise with an instrument with it (R-SCOPE-2 "filed with", as `filedWith` asks of
+ * instruments; no row for none): one row per pair, so an institution's home page counts the enterprises filed
+ * with it index-only (30,000 at 10M instruments) and probes the pair by primary key.
+ */
+export const statInstitutionEnterprises = pgTable(
+  "stat_institution_enterprises",
+  { institutionId: bigint("institution_id", { mode: "number" }).notNull(), enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(), n: integer("n").notNull() },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.enterpriseId] }),
+    index("stat_institution_enterprises_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * Per county × institution holding the instrument (0 = none), with no date: an institution's 辖区仪器 on its home
+ * page is the sum over its region's rows plus its own (a few hundred rows in all), where the dated cells of
+ * `stat_instrument_cells` would be summed by the thousand.
+ */
+export const statInstitutionTotals = pgTable(
+  "stat_institution_totals",
+  { ...dims, institutionId: bigint("institution_id", { mode: "number" }).notNull(), n: integer("n").notNull() },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.institutionId] }),
+    index("stat_institution_totals_institution_idx").on(t.institutionId),
+    index("stat_institution_totals_zero_idx").on(t.n).where(sql`${t.n} = 0`),
   ],
 );
 

@@ -4,15 +4,15 @@ import type { z } from "zod";
 import type { enterpriseListInput } from "@/lib/schemas/filing";
 import { locatedRecordScope, organisationScope, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
-import { instruments, organisations } from "@/server/db/schema";
+import { organisations, statEnterpriseFiling } from "@/server/db/schema";
 import { page } from "@/server/db/keyset";
 import { escapeLike } from "@/server/db/like";
 
 /**
  * 申报企业 (R-SCOPE-2): the enterprises a caller may see, newest first, each with its instruments in the
- * caller's scope — all, filed, and in the filing flow. The counts are one grouped query over the page's
- * enterprises only (index instruments (enterprise_id, filing_status, location…, institution_id)), never a
- * count per row over the whole scope.
+ * caller's scope — all, filed, and in the filing flow. The counts are one grouped sum over the page's
+ * enterprises' rows of the statistics layer (stat_enterprise_filing, keyed by enterprise first): counting their
+ * instruments grew with them (a page of large enterprises was a million index entries at 10M instruments).
  */
 export async function listEnterprises(db: Queryable, scope: Scope, input: z.infer<typeof enterpriseListInput>) {
   const q = input.q ? escapeLike(input.q) : null;
@@ -49,14 +49,15 @@ export async function listEnterprises(db: Queryable, scope: Scope, input: z.infe
 
 async function countsOf(db: Queryable, scope: Scope, enterpriseIds: number[]) {
   if (enterpriseIds.length === 0) return [];
+  const t = statEnterpriseFiling;
   return db
     .select({
-      enterpriseId: instruments.enterpriseId,
-      instruments: sql<number>`count(*)::int`,
-      filed: sql<number>`(count(*) filter (where ${instruments.filingStatus} = 'filed'))::int`,
-      pending: sql<number>`(count(*) filter (where ${instruments.filingStatus} in ('pending', 'assigned')))::int`,
+      enterpriseId: t.enterpriseId,
+      instruments: sql<number>`coalesce(sum(${t.n}), 0)::int`,
+      filed: sql<number>`coalesce(sum(${t.n}) filter (where ${t.filingStatus} = 'filed'), 0)::int`,
+      pending: sql<number>`coalesce(sum(${t.n}) filter (where ${t.filingStatus} in ('pending', 'assigned')), 0)::int`,
     })
-    .from(instruments)
-    .where(and(inArray(instruments.enterpriseId, enterpriseIds), locatedRecordScope(scope, instruments)))
-    .groupBy(instruments.enterpriseId);
+    .from(t)
+    .where(and(inArray(t.enterpriseId, enterpriseIds), locatedRecordScope(scope, t)))
+    .groupBy(t.enterpriseId);
 }
