@@ -6,13 +6,13 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { files, instrumentAttachments, users } from "@/server/db/schema";
 import { openTestDb } from "./helpers/db";
 import { callerAs, type Fixtures, loadFixtures } from "./helpers/fixtures";
 import { HOSTILE } from "./helpers/hostile-files";
+import { sessionCookie } from "./helpers/session-cookie";
 
 process.env.NEXTAUTH_SECRET = "test-secret-for-files-http";
 const uploadDir = mkdtempSync(path.join(tmpdir(), "qjt-uploads-http-"));
@@ -30,8 +30,7 @@ beforeAll(async () => {
   (globalThis as { __qjtDb?: Promise<Database> }).__qjtDb = Promise.resolve(database);
   fx = await loadFixtures(database.db);
   const [u] = await database.db.select().from(users).where(eq(users.id, fx.user.jyzqy!));
-  const token = await encode({ token: { uid: u!.id, sv: u!.sessionVersion }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  cookie = `next-auth.session-token=${token}`;
+  cookie = await sessionCookie(u!.id, u!.sessionVersion);
   const api = await callerAs(database.db, "jyzqy");
   instrumentId = (
     await api.ledger.create({

@@ -4,13 +4,13 @@
  * answer as the FormData reading did — preview, confirm, the same file again, and the refusals.
  */
 import { and, count, eq, like } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerWorkbook, sampleRows } from "../scripts/ledger/sample-file";
 import type { Database } from "@/server/db/open";
 import { instruments, ledgerImports, users } from "@/server/db/schema";
 import { openTestDb } from "./helpers/db";
 import { type Fixtures, loadFixtures } from "./helpers/fixtures";
+import { sessionCookie } from "./helpers/session-cookie";
 
 process.env.NEXTAUTH_SECRET = "test-secret-for-import-http";
 const { POST } = await import("@/app/api/ledger/import/route");
@@ -23,8 +23,7 @@ beforeAll(async () => {
   (globalThis as { __qjtDb?: Promise<Database> }).__qjtDb = Promise.resolve(database);
   fx = await loadFixtures(database.db);
   const [u] = await database.db.select().from(users).where(eq(users.id, fx.user.jyzqy!));
-  const token = await encode({ token: { uid: u!.id, sv: u!.sessionVersion }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  cookie = `next-auth.session-token=${token}`;
+  cookie = await sessionCookie(u!.id, u!.sessionVersion);
 });
 afterAll(() => database?.close());
 

@@ -2,12 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { organisationDocuments, users } from "@/server/db/schema";
 import { openTestDb } from "../helpers/db";
 import { type Fixtures, loadFixtures } from "../helpers/fixtures";
+import { sessionCookie } from "../helpers/session-cookie";
 
 // Route handlers read the session cookie and the process-wide database; point both at this test's.
 process.env.NEXTAUTH_SECRET = "test-secret-for-forced-reset";
@@ -34,8 +34,7 @@ async function session(userId: number, sessionVersion: number) {
 }
 
 async function download(userId: number, sessionVersion: number, fileId: string) {
-  const token = await encode({ token: { uid: userId, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  const req = new Request(`http://localhost/api/registration-documents/${fileId}`, { headers: { cookie: `next-auth.session-token=${token}` } });
+  const req = new Request(`http://localhost/api/registration-documents/${fileId}`, { headers: { cookie: await sessionCookie(userId, sessionVersion) } });
   return registrationDocument(req, { params: Promise.resolve({ fileId }) });
 }
 

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday, compactDay } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
@@ -9,6 +8,7 @@ import { weekdayOf } from "@/server/domain/appointments/calendar";
 import { bucketsOf } from "@/server/domain/filing/buckets";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures, outcome, seedForeign } from "../helpers/fixtures";
+import { sessionCookie } from "../helpers/session-cookie";
 
 /**
  * Issue 10 items 2, 3 (enterprise side) and 9: booking, drafts, submission numbers and slot places, 预约全部须检器具,
@@ -343,7 +343,7 @@ describe.runIf(process.env.DATABASE_URL)("issue 10 concurrency on PostgreSQL (R-
 
 describe("issue 10 #9 年度检定计划 export", () => {
   const cookie = async (username: string) => ({
-    cookie: `next-auth.session-token=${await encode({ token: { uid: fx.user[username], sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 })}`,
+    cookie: await sessionCookie(fx.user[username]!),
   });
   const plan = async (username: string, year: string) => annualPlan(new Request(`http://localhost/api/appointments/annual-plan?year=${year}`, { headers: await cookie(username) }));
 

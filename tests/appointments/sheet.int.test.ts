@@ -1,9 +1,9 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { openTestDb } from "../helpers/db";
 import { type Fixtures, type Foreign, loadFixtures, seedForeign } from "../helpers/fixtures";
 import { decodeIn, pdfText, renderPage } from "../helpers/pdf-codes";
+import { sessionCookie } from "../helpers/session-cookie";
 
 /**
  * R-APT-7 预约单 PDF through the real route handler: who may download it (R-SCOPE-4), and what is on the page —
@@ -26,7 +26,7 @@ afterAll(() => database?.close());
 
 async function sheetAs(username: string | null, id: number | string) {
   const headers: Record<string, string> = {};
-  if (username) headers.cookie = `next-auth.session-token=${await encode({ token: { uid: fx.user[username], sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 })}`;
+  if (username) headers.cookie = await sessionCookie(fx.user[username]!);
   return GET(new Request(`http://localhost/api/appointments/${id}/sheet`, { headers }), { params: Promise.resolve({ id: String(id) }) });
 }
 

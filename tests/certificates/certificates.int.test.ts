@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { auditCount } from "../accounts/helpers";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures, seedForeign } from "../helpers/fixtures";
 import { pdfQr, pdfText } from "../helpers/pdf";
+import { sessionCookie } from "../helpers/session-cookie";
 
 /**
  * Issue 10 items 7 and 8 through the real route handlers and procedures: the certificate PDF (R-RES-3), the
@@ -28,8 +28,7 @@ let fx: Fixtures;
 async function headersOf(username: string | null): Promise<Record<string, string>> {
   if (!username) return {};
   const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  const token = await encode({ token: { uid: u!.id, sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  return { cookie: `next-auth.session-token=${token}` };
+  return { cookie: await sessionCookie(u!.id) };
 }
 async function getPdf(username: string | null, id: number | string) {
   return pdfRoute(new Request(`http://localhost/api/certificates/${id}`, { headers: await headersOf(username) }), { params: Promise.resolve({ id: String(id) }) });

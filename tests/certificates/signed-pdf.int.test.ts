@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { auditCount } from "../accounts/helpers";
 import { openTestDb } from "../helpers/db";
 import { type Fixtures, loadFixtures } from "../helpers/fixtures";
 import { pdfText } from "../helpers/pdf";
+import { sessionCookie } from "../helpers/session-cookie";
 
 /**
  * Issue 11 item 3 (R-PUB-4): certificates that prove themselves. The issued PDF is signed with the
@@ -32,8 +32,7 @@ let fx: Fixtures;
 
 async function headersOf(username: string): Promise<Record<string, string>> {
   const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  const token = await encode({ token: { uid: u!.id, sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  return { cookie: `next-auth.session-token=${token}` };
+  return { cookie: await sessionCookie(u!.id) };
 }
 async function download(username: string, id: number): Promise<Buffer> {
   const res = await pdfRoute(new Request(`http://localhost/api/certificates/${id}`, { headers: await headersOf(username) }), { params: Promise.resolve({ id: String(id) }) });

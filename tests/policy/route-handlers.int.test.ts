@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
 import { openTestDb } from "../helpers/db";
 import { type Fixtures, type Foreign, loadFixtures, seedForeign } from "../helpers/fixtures";
+import { sessionCookie } from "../helpers/session-cookie";
 
 /**
  * R-SCOPE-1…4 for route handlers (not tRPC procedures): the real GET handlers, signed in with a session
@@ -29,8 +29,7 @@ let ff: Foreign;
 const before = new Map<string, string[][]>();
 
 async function cookieOf(username: string) {
-  const token = await encode({ token: { uid: fx.user[username], sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  return { cookie: `next-auth.session-token=${token}` };
+  return { cookie: await sessionCookie(fx.user[username]!) };
 }
 
 async function exportAs(username: string, query = ""): Promise<string[][]> {

@@ -1,4 +1,3 @@
-import { encode } from "next-auth/jwt";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/open";
@@ -8,6 +7,7 @@ import { labelRows, labelSheetPdf } from "@/server/services/public/label-sheet";
 import { openTestDb } from "../helpers/db";
 import { type Fixtures, loadFixtures } from "../helpers/fixtures";
 import { decodeQr, renderPdf } from "../helpers/qr";
+import { sessionCookie } from "../helpers/session-cookie";
 
 process.env.NEXTAUTH_SECRET = "test-secret-for-labels";
 const { GET } = await import("@/app/api/labels/route");
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 async function labelsAs(username: string | null, query: string) {
   const headers: Record<string, string> = {};
-  if (username) headers.cookie = `next-auth.session-token=${await encode({ token: { uid: fx.user[username], sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 })}`;
+  if (username) headers.cookie = await sessionCookie(fx.user[username]!);
   return GET(new Request(`http://localhost/api/labels${query}`, { headers }));
 }
 afterAll(() => database?.close());

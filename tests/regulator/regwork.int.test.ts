@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/china-day";
 import type { Database } from "@/server/db/open";
@@ -11,6 +10,7 @@ import { appointments, auditLog, dispenserDetails, filings, instruments, notices
 import { bucketsOf } from "@/server/domain/filing/buckets";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, type Foreign, loadFixtures, outcome, seedForeign } from "../helpers/fixtures";
+import { sessionCookie } from "../helpers/session-cookie";
 
 /**
  * Issue 12 (regwork) bad input and behaviour: supervision lists (items 3), notices (4), task assignment (5),
@@ -30,8 +30,7 @@ const HN_REG = "hn_regulator";
 
 async function cookieOf(username: string) {
   const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  const token = await encode({ token: { uid: u!.id, sv: 1 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
-  return `next-auth.session-token=${token}`;
+  return sessionCookie(u!.id);
 }
 const as = (u: string) => callerAs(database.db, u);
 
