@@ -10,7 +10,7 @@ import { createContext } from "../../src/server/api/trpc";
 import type { DB } from "../../src/server/db/open";
 import { users } from "../../src/server/db/schema";
 import { openBenchDataSet } from "./jurisdiction-data";
-import { median, report } from "./report";
+import { alternate, report } from "./report";
 
 const TARGET_MS = 50;
 
@@ -45,20 +45,7 @@ async function measure(db: DB, runs: number, rows: number) {
     const caller = await callerFor(who);
     const baseline = async () => (await caller()).profile.get();
     const measured = async () => call(await caller());
-    await baseline();
-    await measured(); // warm: plan caches, connections
-    const b: number[] = [];
-    const m: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      let s = performance.now();
-      await baseline();
-      b.push(performance.now() - s);
-      s = performance.now();
-      await measured();
-      m.push(performance.now() - s);
-    }
-    const mb = median(b);
-    const mm = median(m);
+    const { ms: mm, baselineMs: mb } = await alternate(measured, baseline, runs); // its warm-up fills plan caches and connections
     report({ figure: label, value: mm, unit: "ms", baseline: mb, baselineLabel: "profile.get (session + one primary-key read)", target: `< ${TARGET_MS} ms`, met: mm < TARGET_MS, instruments: rows });
     console.log(`${label.padEnd(34)} ${mm.toFixed(1).padStart(8)} ms  ${(mm / mb).toFixed(1).padStart(6)}×   baseline ${mb.toFixed(1)} ms   ${mm < TARGET_MS ? "ok" : `OVER ${TARGET_MS} ms`}`);
   }

@@ -13,7 +13,7 @@ import { catalogueItems, catalogueKinds, departments, instruments } from "../../
 import { countInstruments, listColumns, listInstruments } from "../../src/server/services/ledger/list-instruments";
 import { rowsOf } from "../../src/server/db/rows";
 import { openBenchDataSet } from "./jurisdiction-data";
-import { median, report } from "./report";
+import { alternate, report } from "./report";
 
 const TARGET_MS = 20;
 
@@ -122,20 +122,7 @@ async function measureAll(db: DB, runs: number, total: number): Promise<Row[]> {
 
   const out: Row[] = [];
   const measure = async (label: string, measured: () => Promise<number>, baseline: () => Promise<unknown>) => {
-    let count = await measured();
-    await baseline();
-    const b: number[] = [];
-    const m: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      let s = performance.now();
-      await baseline();
-      b.push(performance.now() - s);
-      s = performance.now();
-      count = await measured();
-      m.push(performance.now() - s);
-    }
-    const mm = median(m);
-    const mb = median(b);
+    const { ms: mm, baselineMs: mb, last: count } = await alternate(measured, baseline, runs);
     const row = { label, ms: round(mm), baselineMs: round(mb), ratio: round(mm / mb), rows: count, ok: mm < TARGET_MS };
     out.push(row);
     report({ figure: `ledger ${label}`, value: row.ms, unit: "ms", baseline: row.baselineMs, baselineLabel: "same rows by primary key", target: `< ${TARGET_MS} ms`, met: row.ok, instruments: total, note: `${count} rows` });

@@ -51,3 +51,24 @@ export function median(xs: number[]) {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+/**
+ * Times `measured` beside `baseline` in the same run: one warm-up call of each, then `runs` rounds that call the
+ * baseline and the measured one alternately (so load changes hit both alike). Answers both medians (ms) and the
+ * measured call's last result.
+ */
+export async function alternate<T>(measured: () => Promise<T>, baseline: () => Promise<unknown>, runs: number): Promise<{ ms: number; baselineMs: number; last: T }> {
+  let last = await measured();
+  await baseline();
+  const b: number[] = [];
+  const m: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let s = performance.now();
+    await baseline();
+    b.push(performance.now() - s);
+    s = performance.now();
+    last = await measured();
+    m.push(performance.now() - s);
+  }
+  return { ms: median(m), baselineMs: median(b), last };
+}
