@@ -3,13 +3,14 @@ import { Readable } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { ZipEntry } from "@/server/domain/files/zip-guard";
+import { attrOf, eachAttr, XmlScanner } from "./xml-scan";
 
 /**
  * A lean streaming reader of the first worksheet of an xlsx already in memory (issue 14 item 3): the workbook,
  * its relations, styles and shared strings are read first by random access through the zip's central
  * directory (the file is in memory anyway), then the sheet's XML is inflated and parsed chunk by chunk with
- * saxes. Each row comes out as an array of cell texts, as exceljs's WorkbookReader + `cellText` gave them
- * (dates of date-formatted cells as YYYY-MM-DD, formulas by their cached result, rich text joined), without
+ * the lean tokenizer of xml-scan.ts (saxes for the small parts: workbook, relations, styles). Each row comes
+ * out as an array of cell texts, as exceljs's WorkbookReader + `cellText` gave them (dates of date-formatted cells as YYYY-MM-DD, formulas by their cached result, rich text joined), without
  * exceljs's per-cell objects nor its temporary file when the shared strings come after the sheet (as in our
  * own streaming export). Memory: the shared strings and one inflated chunk's rows.
  */
@@ -83,9 +84,9 @@ function sharedStrings(xml: string): { text: string[]; rich: Set<number> } {
   let inT = false;
   let inPh = 0;
   let isRich = false;
-  parseXml(xml, {
-    open: (t) => {
-      const n = local(t.name);
+  // The large part of a workbook with 100,000 distinct serial numbers: the fast scanner, not saxes.
+  new XmlScanner({
+    open: (n) => {
       if (n === "si") {
         cur = [];
         isRich = false;
@@ -93,8 +94,7 @@ function sharedStrings(xml: string): { text: string[]; rich: Set<number> } {
       else if (n === "rPh") inPh++;
       else if (n === "t" && !inPh) inT = true;
     },
-    close: (name) => {
-      const n = local(name);
+    close: (n) => {
       if (n === "t") inT = false;
       else if (n === "rPh") inPh--;
       else if (n === "si" && cur) {
@@ -103,10 +103,13 @@ function sharedStrings(xml: string): { text: string[]; rich: Set<number> } {
         cur = null;
       }
     },
+    wantsText: () => inT && cur !== null,
     text: (s) => {
       if (inT && cur) cur.push(s);
     },
-  });
+  })
+    .write(xml)
+    .close();
   return { text, rich };
 }
 
@@ -167,67 +170,73 @@ export async function* xlsxRows(buf: Uint8Array, entries: ZipEntry[]): AsyncGene
   let inline = "";
   let reading: "v" | "t" | null = null;
   let inIs = false;
-  const parser = new SaxesParser();
-  parser.on("opentag", (t) => {
-    const n = local(t.name);
-    if (n === "row") {
-      rowNumber = t.attributes.r ? Number(t.attributes.r) : rowNumber + 1;
-      row = [];
-      col = -1;
-    } else if (n === "c") {
-      const ref = t.attributes.r ? String(t.attributes.r) : "";
-      col = ref ? columnOf(ref) : col + 1;
-      type = String(t.attributes.t ?? "n");
-      style = Number(t.attributes.s ?? 0);
-      value = "";
-      inline = "";
-    } else if (n === "v") {
-      reading = "v";
-    } else if (n === "is") inIs = true;
-    else if (n === "t" && inIs) reading = "t";
-  });
-  parser.on("text", (s) => {
-    if (reading === "v") value += s;
-    else if (reading === "t") inline += s;
-  });
-  parser.on("closetag", (t) => {
-    const n = local(t.name);
-    if (n === "v" || n === "t") reading = null;
-    else if (n === "is") inIs = false;
-    else if (n === "c" && row) {
-      let text: string;
-      if (type === "s") {
-        const i = Number(value);
-        text = shared.text[i] ?? "";
-        if (!shared.rich.has(i)) text = text.slice(0, 500);
-      } else if (type === "inlineStr") text = inline.slice(0, 500);
-      else if (type === "str") text = value.slice(0, 500);
-      else if (type === "b") text = value === "1" ? "true" : value === "" ? "" : "false";
-      else if (type === "e") text = "";
-      else if (type === "d") {
-        const d = new Date(value);
-        text = Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10);
-      } else if (value === "") text = "";
-      else {
-        const v = Number(value);
-        text = Number.isNaN(v) ? value.slice(0, 500) : dates[style] ? serialDate(v, date1904) : String(v).slice(0, 500);
+  const scanner = new XmlScanner({
+    open: (n, tag) => {
+      if (n === "row") {
+        const r = attrOf(tag, "r");
+        rowNumber = r ? Number(r) : rowNumber + 1;
+        row = [];
+        col = -1;
+      } else if (n === "c") {
+        let ref = "";
+        type = "n";
+        style = 0;
+        eachAttr(tag, (k, v) => {
+          if (k === "r") ref = v;
+          else if (k === "t") type = v;
+          else if (k === "s") style = Number(v);
+        });
+        col = ref ? columnOf(ref) : col + 1;
+        value = "";
+        inline = "";
+      } else if (n === "v") {
+        reading = "v";
+      } else if (n === "is") inIs = true;
+      else if (n === "t" && inIs) reading = "t";
+    },
+    wantsText: () => reading !== null,
+    text: (s) => {
+      if (reading === "v") value += s;
+      else if (reading === "t") inline += s;
+    },
+    close: (n) => {
+      if (n === "v" || n === "t") reading = null;
+      else if (n === "is") inIs = false;
+      else if (n === "c" && row) {
+        let text: string;
+        if (type === "s") {
+          const i = Number(value);
+          text = shared.text[i] ?? "";
+          if (!shared.rich.has(i)) text = text.slice(0, 500);
+        } else if (type === "inlineStr") text = inline.slice(0, 500);
+        else if (type === "str") text = value.slice(0, 500);
+        else if (type === "b") text = value === "1" ? "true" : value === "" ? "" : "false";
+        else if (type === "e") text = "";
+        else if (type === "d") {
+          const d = new Date(value);
+          text = Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10);
+        } else if (value === "") text = "";
+        else {
+          const v = Number(value);
+          text = Number.isNaN(v) ? value.slice(0, 500) : dates[style] ? serialDate(v, date1904) : String(v).slice(0, 500);
+        }
+        while (row.length < col) row.push("");
+        row[col] = text;
+      } else if (n === "row" && row) {
+        out.push({ number: rowNumber, values: row });
+        row = null;
       }
-      while (row.length < col) row.push("");
-      row[col] = text;
-    } else if (n === "row" && row) {
-      out.push({ number: rowNumber, values: row });
-      row = null;
-    }
+    },
   });
   for await (const text of sheetText(rawOf(buf, sheet), sheet.method)) {
-    parser.write(text);
+    scanner.write(text);
     if (out.length) {
       const ready = out;
       out = [];
       yield* ready;
     }
   }
-  parser.close();
+  scanner.close();
   yield* out;
 }
 
