@@ -27,7 +27,9 @@ async function run(file: File, mode: "check" | "commit", onProgress: (p: Progres
         const done = Number(line.done);
         if (line.phase === "parse") onProgress({ phase: "parse", value: null, text: `解析中：已读取 ${done} 行` });
         else if (line.phase === "check") onProgress({ phase: "check", value: null, text: `校验 ${done} 行` });
-        else onProgress({ phase: "write", value: Number(line.total) ? done / Number(line.total) : 1, text: `写入 ${done} / ${line.total} 行` });
+        // While the file is still being read the total is not known yet (rows are written as they are read).
+        else if (!Number(line.total)) onProgress({ phase: "write", value: null, text: `写入中：已写入 ${done} 行` });
+        else onProgress({ phase: "write", value: done / Number(line.total), text: `写入 ${done} / ${line.total} 行` });
       } else if (line.type === "result") result = line as unknown as Summary;
       else if (line.type === "error") failure = String(line.message);
     },

@@ -62,8 +62,14 @@ type Checked = { rowNumber: number; errors: RowError[] } | { rowNumber: number; 
 
 /**
  * Reads the file streaming and checks every row (R-LED-5): the form's schema, duplicates within the file and
- * against the ledger (R-LED-1). The valid rows go to `sink` a batch at a time, so memory holds one batch and
+ * against the ledger (R-LED-1). The valid rows go to `sink` a batch at a time, so memory holds two batches and
  * the keys seen, whatever the file's size. Errors come out in row order.
+ *
+ * A batch's write is not awaited before the next batch is read: the database writes batch k (its index
+ * upkeep is most of an import's time) while this process inflates, parses and checks batch k+1 (issue 14
+ * item 3: the confirm read the whole file first, then wrote, one after the other). Batch k+1's ledger look-up
+ * waits for that write, so writes run one at a time, in file order, alone on the connection; a failed write
+ * fails the scan (the caller's transaction then rolls everything back).
  */
 async function scanLedgerFile(
   db: Queryable,
@@ -85,9 +91,14 @@ async function scanLedgerFile(
     for (const e of list) if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
   };
   let batch: Checked[] = [];
+  /** The write of the last batch handed to `sink`, still running while the next batch is read. */
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const checked = batch;
     batch = [];
+    // The previous batch's write first: one at a time, in file order, and nothing else on the transaction's
+    // connection meanwhile (a query sent during its COPY would break the protocol).
+    await writing;
     const existing = await existingKeys(db, orgId, checked.flatMap((c) => (c.errors ? [] : [c.serialNorm])));
     const valid: ValidRow[] = [];
     let validCount = 0;
@@ -110,22 +121,31 @@ async function scanLedgerFile(
       }
     }
     validRows += validCount;
-    if (sink && valid.length) await sink(valid);
+    if (sink && valid.length) {
+      writing = sink(valid);
+      writing.catch(() => {}); // awaited at the next batch or the end; not an unhandled rejection meanwhile
+    }
     onProgress?.(totalRows);
   };
-  for await (const r of streamLedgerSheet(bytes)) {
-    totalRows++;
-    // Checked at once, so the row's cells die young: a batch of 2,000 raw rows lived long enough to be promoted
-    // to the old generation (104-115 MB promoted over 100,000 rows).
-    const p = parseLedgerRow(r.rowNumber, r.cells, lookups);
-    if (!p.ok) batch.push({ rowNumber: r.rowNumber, errors: p.errors });
-    else {
-      const serialNorm = normaliseForDuplicates(p.value.serialNo);
-      batch.push({ rowNumber: r.rowNumber, errors: null, key: keyOf(p.value.manufacturer, serialNorm), serialNorm, fields: sink ? p.value : null });
+  try {
+    for await (const r of streamLedgerSheet(bytes)) {
+      totalRows++;
+      // Checked at once, so the row's cells die young: a batch of 2,000 raw rows lived long enough to be promoted
+      // to the old generation (104-115 MB promoted over 100,000 rows).
+      const p = parseLedgerRow(r.rowNumber, r.cells, lookups);
+      if (!p.ok) batch.push({ rowNumber: r.rowNumber, errors: p.errors });
+      else {
+        const serialNorm = normaliseForDuplicates(p.value.serialNo);
+        batch.push({ rowNumber: r.rowNumber, errors: null, key: keyOf(p.value.manufacturer, serialNorm), serialNorm, fields: sink ? p.value : null });
+      }
+      if (batch.length >= BATCH) await flush();
     }
-    if (batch.length >= BATCH) await flush();
+    if (batch.length) await flush();
+  } finally {
+    // Also when reading failed: no write may still be running when the caller's transaction rolls back.
+    await writing.catch(() => {});
   }
-  if (batch.length) await flush();
+  await writing;
   return { totalRows, validRows, errorRows, errors, errorCount };
 }
 
@@ -210,16 +230,17 @@ function stageRow(v: ValidRow, loc: Location, departmentId: number | null): Bulk
 
 /**
  * 确认导入 (R-LED-5): reads and checks the file again, streaming, and writes its valid rows in ONE transaction
- * (all or nothing). Valid rows are staged batch by batch (COPY on PostgreSQL, batched INSERT … SELECT on
- * PGlite) into a temporary table; then one INSERT … SELECT moves them into the ledger and writes their
- * `instrument.import` audit rows set-based in the same statement. Keyed by the file's sha256: the same file
- * again writes nothing. Memory is bounded by one batch (issue 14 item 3), not by the file.
+ * (all or nothing). Each batch of valid rows is staged (COPY on PostgreSQL, INSERT … SELECT on PGlite) into a
+ * temporary table, then one INSERT … SELECT moves it into the ledger and writes its `instrument.import` audit
+ * rows set-based in the same statement; the database does this while the next batch is read (scanLedgerFile).
+ * Keyed by the file's sha256: the same file again writes nothing. Memory is bounded by two batches (issue 14
+ * item 3), not by the file.
  */
 export async function importLedgerFile(
   db: DB,
   actor: Actor & { orgId: number },
   file: ImportFile,
-  onProgress?: (phase: "parse" | "write", done: number, total?: number) => void,
+  onProgress?: (phase: "write", done: number, total?: number) => void,
 ): Promise<ImportSummary & { inserted: number; importId?: number }> {
   const sha256 = sha256Of(file.bytes);
   const again = async () => ({ ...(await checkLedgerFile(db, actor.orgId, file)), alreadyImported: true, inserted: 0 });
@@ -239,6 +260,7 @@ export async function importLedgerFile(
     const counties = await tx.select({ code: regions.code, cityCode: regions.cityCode, provinceCode: regions.provinceCode }).from(regions).where(eq(regions.level, "county"));
     const loc = new Map(counties.map((l) => [l.code, { countyCode: l.code, cityCode: l.cityCode ?? l.code.slice(0, 4), provinceCode: l.provinceCode }]));
     const depts = new Map<string, number>();
+    let inserted = 0;
     const scan = await scanLedgerFile(
       tx,
       actor.orgId,
@@ -248,23 +270,26 @@ export async function importLedgerFile(
         if (missing.length) for (const [name, id] of await departmentIds(tx, actor, missing)) depts.set(name, id);
         const staged = rows.map((v) => stageRow(v, loc.get(v.fields.countyCode)!, v.fields.department ? (depts.get(v.fields.department) ?? null) : null));
         await bulkInsert(tx, "ledger_import_stage", STAGE_COLUMNS, staged);
+        // The batch's ledger rows in file order, and an audit row for each (its import and file row).
+        await tx.execute(sql`
+          with added as (
+            insert into ${instruments} (enterprise_id, ${sql.raw(INSTRUMENT_COLUMNS)})
+            select ${actor.orgId}, ${sql.raw(INSTRUMENT_COLUMNS)} from ledger_import_stage order by row_no
+            returning id, manufacturer_norm, serial_norm
+          )
+          insert into audit_log (actor_user_id, actor_org_id, ip, action, entity_type, entity_id, after)
+          select ${actor.userId}::bigint, ${actor.orgId}::bigint, ${actor.ip ?? null}::text, 'instrument.import', 'instrument', added.id::text,
+            jsonb_build_object('importId', ${batch.id}::bigint, 'row', s.row_no)
+          from added join ledger_import_stage s using (manufacturer_norm, serial_norm)
+          order by added.id`);
+        await tx.execute(sql`truncate ledger_import_stage`);
+        inserted += rows.length;
+        onProgress?.("write", inserted);
       },
-      (n) => onProgress?.("parse", n),
+      // Rows are written as they are read: the progress is that of the writes (above).
+      undefined,
     );
     if (!scan.validRows) throw new AppError("BAD_INPUT", "没有可导入的有效行，请按错误提示修改后重新上传");
-    onProgress?.("write", 0, scan.validRows);
-    // One statement: the ledger rows in file order, and an audit row for each (its import and file row).
-    await tx.execute(sql`
-      with added as (
-        insert into ${instruments} (enterprise_id, ${sql.raw(INSTRUMENT_COLUMNS)})
-        select ${actor.orgId}, ${sql.raw(INSTRUMENT_COLUMNS)} from ledger_import_stage order by row_no
-        returning id, manufacturer_norm, serial_norm
-      )
-      insert into audit_log (actor_user_id, actor_org_id, ip, action, entity_type, entity_id, after)
-      select ${actor.userId}::bigint, ${actor.orgId}::bigint, ${actor.ip ?? null}::text, 'instrument.import', 'instrument', added.id::text,
-        jsonb_build_object('importId', ${batch.id}::bigint, 'row', s.row_no)
-      from added join ledger_import_stage s using (manufacturer_norm, serial_norm)
-      order by added.id`);
     await tx.update(ledgerImports).set({ rowCount: scan.validRows }).where(eq(ledgerImports.id, batch.id));
     await writeAudit(tx, actor, {
       action: "ledger.import",
@@ -272,8 +297,8 @@ export async function importLedgerFile(
       entityId: batch.id,
       after: { file: file.name, sha256, rows: scan.validRows, skipped: scan.totalRows - scan.validRows },
     });
-    onProgress?.("write", scan.validRows, scan.validRows);
-    return { sha256, fileName: file.name, ...scan, alreadyImported: false, inserted: scan.validRows, importId: batch.id };
+    onProgress?.("write", inserted, scan.validRows);
+    return { sha256, fileName: file.name, ...scan, alreadyImported: false, inserted, importId: batch.id };
   });
   return result ?? again();
 }
