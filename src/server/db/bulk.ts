@@ -24,6 +24,32 @@ export function copyText(v: BulkValue): string {
   return s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPE[c]!);
 }
 
+/** One row as a line of COPY's text format. */
+export const copyLine = (row: BulkValue[]) => `${row.map(copyText).join("\t")}\n`;
+
+/**
+ * Rows made ready for `writeBulk` on the engine of `tx`: COPY lines on PostgreSQL, the JSON of an
+ * INSERT … SELECT on PGlite. Apart from the write so that the caller can prepare the next rows while the
+ * database still writes the last ones (issue 14 item 3).
+ */
+export type PreparedBulk = { kind: "copy"; lines: string[] } | { kind: "insert"; json: string };
+export function prepareBulk(tx: Queryable, columns: readonly string[], rows: BulkValue[][]): PreparedBulk {
+  if (copyClient(tx)) return { kind: "copy", lines: rows.map(copyLine) };
+  return { kind: "insert", json: JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])))) };
+}
+
+/** Appends prepared rows to `table` inside the caller's transaction. `table` and `columns` are trusted identifiers. */
+export async function writeBulk(tx: Queryable, table: string, columns: readonly string[], rows: PreparedBulk): Promise<void> {
+  if (rows.kind === "copy") {
+    if (!rows.lines.length) return;
+    const sink = await copyClient(tx)!.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
+    await pipeline(Readable.from(rows.lines), sink);
+    return;
+  }
+  const cols = sql.raw(columns.join(", "));
+  await tx.execute(sql`insert into ${sql.raw(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.raw(table)}, ${rows.json}::json)`);
+}
+
 /**
  * Appends rows to `table` inside the caller's transaction: on PostgreSQL with COPY FROM STDIN (postgres.js
  * `.writable()`), on embedded PGlite (no COPY from the client) with one set-based INSERT … SELECT over
@@ -32,21 +58,7 @@ export function copyText(v: BulkValue): string {
  */
 export async function bulkInsert(tx: Queryable, table: string, columns: readonly string[], rows: BulkValue[][]): Promise<"copy" | "insert"> {
   if (!rows.length) return "insert";
-  const client = copyClient(tx);
-  if (client) {
-    const sink = await client.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
-    await pipeline(
-      Readable.from(
-        (function* () {
-          for (const r of rows) yield `${r.map(copyText).join("\t")}\n`;
-        })(),
-      ),
-      sink,
-    );
-    return "copy";
-  }
-  const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))));
-  const cols = sql.raw(columns.join(", "));
-  await tx.execute(sql`insert into ${sql.raw(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.raw(table)}, ${json}::json)`);
-  return "insert";
+  const prepared = prepareBulk(tx, columns, rows);
+  await writeBulk(tx, table, columns, prepared);
+  return prepared.kind;
 }

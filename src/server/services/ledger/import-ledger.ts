@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { InstrumentFields } from "@/lib/schemas/ledger";
-import { bulkInsert, type BulkValue } from "@/server/db/bulk";
+import { type BulkValue, prepareBulk, writeBulk } from "@/server/db/bulk";
+import { rowsOf } from "@/server/db/rows";
 import type { DB, Queryable } from "@/server/db/open";
-import { instruments, ledgerImports, regions } from "@/server/db/schema";
+import { departments, instruments, ledgerImports, regions } from "@/server/db/schema";
 import { parseLedgerRow, type RowError } from "@/server/domain/ledger/excel-row";
 import { normaliseForDuplicates } from "@/server/domain/ledger/normalise";
 import { AppError } from "@/server/errors";
@@ -39,114 +40,131 @@ const BATCH = Number(process.env.LEDGER_IMPORT_BATCH ?? 2000);
 const keyOf = (manufacturer: string, serialNorm: string) => `${normaliseForDuplicates(manufacturer)}\u0000${serialNorm}`;
 const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** Existing ledger keys among the given ones (chunked IN lists), for R-LED-1 against the ledger. */
+/**
+ * Existing ledger keys among the given ones, for R-LED-1 against the ledger: one query per batch, the serials
+ * sent as ONE JSON parameter (as 2,000 bind parameters, building the query took drizzle longer than running it).
+ */
 async function existingKeys(db: Queryable, orgId: number, serialNorms: string[]) {
   const found = new Map<string, ExistingInstrument>();
-  const unique = [...new Set(serialNorms)];
-  for (let i = 0; i < unique.length; i += 2000) {
-    const rows = await db
-      .select({ id: instruments.id, name: instruments.name, serialNo: instruments.serialNo, manufacturer: instruments.manufacturer, instrumentCode: instruments.instrumentCode, m: instruments.manufacturerNorm, s: instruments.serialNorm })
-      .from(instruments)
-      .where(and(eq(instruments.enterpriseId, orgId), inArray(instruments.serialNorm, unique.slice(i, i + 2000))));
-    for (const { m, s, ...r } of rows) found.set(`${m}\u0000${s}`, r);
-  }
+  if (!serialNorms.length) return found;
+  const rows = rowsOf<ExistingInstrument & { m: string; s: string }>(
+    await db.execute(sql`
+      select id, name, serial_no as "serialNo", manufacturer, instrument_code as "instrumentCode", manufacturer_norm as m, serial_norm as s
+      from ${instruments}
+      where enterprise_id = ${orgId} and serial_norm = any(array(select json_array_elements_text(${JSON.stringify([...new Set(serialNorms)])}::json)))`),
+  );
+  for (const { m, s, ...r } of rows) found.set(`${m}\u0000${s}`, { ...r, id: Number(r.id) });
   return found;
 }
 
 /**
- * A row as it waits in a batch: its errors, or its duplicate keys and (only when writing) its fields. Kept
- * this small because a batch lives long enough to be promoted to the old generation: with the parsed fields
- * of every row the preview promoted 52-88 MB over 100,000 rows (issue 14 item 3).
+ * Where the confirm's rows go: called with a batch of rows that passed the row checks and are not duplicates
+ * within the file, it prepares their write at once and returns it; the write runs after the batch's ledger
+ * look-up, told which rows (by file row number) are already in the ledger and must not be written.
  */
-type Checked = { rowNumber: number; errors: RowError[] } | { rowNumber: number; errors: null; key: string; serialNorm: string; fields: InstrumentFields | null };
+type ImportSink = (rows: ValidRow[]) => (skip: number[]) => Promise<void>;
+
+/**
+ * A row that passed the row checks and is not a duplicate within the file, as it waits in a batch for the
+ * ledger look-up: its duplicate keys and (only when writing) its fields. Kept this small because a batch lives
+ * long enough to be promoted to the old generation: with the parsed fields of every row the preview promoted
+ * 52-88 MB over 100,000 rows (issue 14 item 3).
+ */
+type Candidate = { rowNumber: number; key: string; serialNorm: string; fields: InstrumentFields | null };
+
+/** Two lists of errors, each in row order, as one list in row order (a row's own errors stay together). */
+function mergeByRow(a: RowError[], b: RowError[]): RowError[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: RowError[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < MAX_LISTED_ERRORS && (i < a.length || j < b.length)) out.push(j >= b.length || (i < a.length && a[i]!.row <= b[j]!.row) ? a[i++]! : b[j++]!);
+  return out;
+}
 
 /**
  * Reads the file streaming and checks every row (R-LED-5): the form's schema, duplicates within the file and
  * against the ledger (R-LED-1). The valid rows go to `sink` a batch at a time, so memory holds two batches and
  * the keys seen, whatever the file's size. Errors come out in row order.
  *
- * A batch's write is not awaited before the next batch is read: the database writes batch k (its index
- * upkeep is most of an import's time) while this process inflates, parses and checks batch k+1 (issue 14
- * item 3: the confirm read the whole file first, then wrote, one after the other). Batch k+1's ledger look-up
- * waits for that write, so writes run one at a time, in file order, alone on the connection; a failed write
- * fails the scan (the caller's transaction then rolls everything back).
+ * A batch's database work — its ledger look-up and, when writing, its write — runs while the next batch is
+ * read: the database looks up and writes batch k (index upkeep is most of an import's time) while this
+ * process inflates, parses and checks batch k+1 (issue 14 item 3: the confirm read the whole file, then wrote;
+ * the preview waited for each look-up). One batch's work at a time, in file order, alone on the connection (a
+ * query sent during a COPY would break the protocol); a failure fails the scan, and the caller's transaction
+ * rolls everything back.
  */
-async function scanLedgerFile(
-  db: Queryable,
-  orgId: number,
-  bytes: Uint8Array,
-  sink: ((rows: ValidRow[]) => Promise<void>) | null,
-  onProgress?: (rows: number) => void,
-) {
+async function scanLedgerFile(db: Queryable, orgId: number, bytes: Uint8Array, sink: ImportSink | null, onProgress?: (rows: number) => void) {
   const lookups = await rowLookups(db);
   const seen = new Map<string, number>();
-  const errors: RowError[] = [];
+  // Errors found while reading (row checks, duplicates within the file) and those found by the look-ups,
+  // each in row order; merged at the end. Each keeps its first MAX_LISTED_ERRORS: the merged first ones are among them.
+  const readErrors: RowError[] = [];
+  const ledgerErrors: RowError[] = [];
   let totalRows = 0;
   let validRows = 0;
   let errorRows = 0;
   let errorCount = 0;
-  const report = (list: RowError[]) => {
+  const report = (into: RowError[], list: RowError[]) => {
     errorRows++;
     errorCount += list.length;
-    for (const e of list) if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+    for (const e of list) if (into.length < MAX_LISTED_ERRORS) into.push(e);
   };
-  let batch: Checked[] = [];
-  /** The write of the last batch handed to `sink`, still running while the next batch is read. */
-  let writing: Promise<void> = Promise.resolve();
+  /** A batch's look-up, then its write without the rows already in the ledger. */
+  const settle = async (candidates: Candidate[], write: ((skip: number[]) => Promise<void>) | null) => {
+    const existing = await existingKeys(db, orgId, candidates.map((c) => c.serialNorm));
+    const skip: number[] = [];
+    for (const c of candidates) {
+      const inLedger = existing.get(c.key);
+      if (!inLedger) continue;
+      skip.push(c.rowNumber);
+      report(ledgerErrors, [{ row: c.rowNumber, column: "出厂编号", message: `台账中已有相同生产厂家和出厂编号的器具：${describeInstrument(inLedger)}` }]);
+    }
+    validRows += candidates.length - skip.length;
+    if (write && skip.length < candidates.length) await write(skip);
+  };
+  let batch: Candidate[] = [];
+  /** The last batch's database work, still running while the next batch is read. */
+  let pending: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const checked = batch;
+    const candidates = batch;
     batch = [];
-    // The previous batch's write first: one at a time, in file order, and nothing else on the transaction's
-    // connection meanwhile (a query sent during its COPY would break the protocol).
-    await writing;
-    const existing = await existingKeys(db, orgId, checked.flatMap((c) => (c.errors ? [] : [c.serialNorm])));
-    const valid: ValidRow[] = [];
-    let validCount = 0;
-    for (const c of checked) {
-      if (c.errors) {
-        report(c.errors);
-        continue;
-      }
-      const { rowNumber, key } = c;
-      const first = seen.get(key);
-      const inLedger = existing.get(key);
-      if (first !== undefined) report([{ row: rowNumber, column: "出厂编号", message: `与第 ${first} 行的生产厂家 + 出厂编号重复` }]);
-      else {
-        seen.set(key, rowNumber);
-        if (inLedger) report([{ row: rowNumber, column: "出厂编号", message: `台账中已有相同生产厂家和出厂编号的器具：${describeInstrument(inLedger)}` }]);
-        else {
-          validCount++;
-          if (c.fields) valid.push({ rowNumber, fields: c.fields });
-        }
-      }
-    }
-    validRows += validCount;
-    if (sink && valid.length) {
-      writing = sink(valid);
-      writing.catch(() => {}); // awaited at the next batch or the end; not an unhandled rejection meanwhile
-    }
-    onProgress?.(totalRows);
+    // The write is prepared here, while the database is still busy with the last batch.
+    const write = sink ? sink(candidates.map((c) => ({ rowNumber: c.rowNumber, fields: c.fields! }))) : null;
+    await pending; // one batch's work at a time: memory stays bounded whatever the database's speed
+    pending = settle(candidates, write);
+    pending.catch(() => {}); // awaited at the next batch or the end; not an unhandled rejection meanwhile
   };
   try {
     for await (const r of streamLedgerSheet(bytes)) {
-      totalRows++;
+      if (++totalRows % BATCH === 0) onProgress?.(totalRows);
       // Checked at once, so the row's cells die young: a batch of 2,000 raw rows lived long enough to be promoted
       // to the old generation (104-115 MB promoted over 100,000 rows).
       const p = parseLedgerRow(r.rowNumber, r.cells, lookups);
-      if (!p.ok) batch.push({ rowNumber: r.rowNumber, errors: p.errors });
-      else {
-        const serialNorm = normaliseForDuplicates(p.value.serialNo);
-        batch.push({ rowNumber: r.rowNumber, errors: null, key: keyOf(p.value.manufacturer, serialNorm), serialNorm, fields: sink ? p.value : null });
+      if (!p.ok) {
+        report(readErrors, p.errors);
+        continue;
       }
+      const serialNorm = normaliseForDuplicates(p.value.serialNo);
+      const key = keyOf(p.value.manufacturer, serialNorm);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        report(readErrors, [{ row: r.rowNumber, column: "出厂编号", message: `与第 ${first} 行的生产厂家 + 出厂编号重复` }]);
+        continue;
+      }
+      seen.set(key, r.rowNumber);
+      batch.push({ rowNumber: r.rowNumber, key, serialNorm, fields: sink ? p.value : null });
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
+    onProgress?.(totalRows);
   } finally {
-    // Also when reading failed: no write may still be running when the caller's transaction rolls back.
-    await writing.catch(() => {});
+    // Also when reading failed: no database work may still be running when the caller's transaction rolls back.
+    await pending.catch(() => {});
   }
-  await writing;
-  return { totalRows, validRows, errorRows, errors, errorCount };
+  await pending;
+  return { totalRows, validRows, errorRows, errors: mergeByRow(readErrors, ledgerErrors), errorCount };
 }
 
 /** The preview (R-LED-5): every row checked, nothing written. */
@@ -185,19 +203,25 @@ const STAGE_COLUMNS = [
   "method",
   "kind_id",
   "quantity",
-  "department_id",
+  "department_name",
   "type_cert_no",
   "tags",
   "remark",
   "manufacturer_norm",
   "serial_norm",
 ] as const;
-const INSTRUMENT_COLUMNS = STAGE_COLUMNS.slice(1).join(", ");
+/** The ledger columns filled from the stage (its department by name: see importLedgerFile). */
+const INSTRUMENT_COLUMNS = STAGE_COLUMNS.slice(1)
+  .map((c) => (c === "department_name" ? "department_id" : c))
+  .join(", ");
+const FROM_STAGE = STAGE_COLUMNS.slice(1)
+  .map((c) => (c === "department_name" ? "d.id" : `s.${c}`))
+  .join(", ");
 
 type Location = { countyCode: string; cityCode: string; provinceCode: string };
 
-function stageRow(v: ValidRow, loc: Location, departmentId: number | null): BulkValue[] {
-  const r = rowValues(v.fields, loc, departmentId);
+function stageRow(v: ValidRow, loc: Location): BulkValue[] {
+  const r = rowValues(v.fields, loc, null);
   return [
     v.rowNumber,
     r.name,
@@ -219,7 +243,7 @@ function stageRow(v: ValidRow, loc: Location, departmentId: number | null): Bulk
     r.method,
     r.kindId,
     r.quantity,
-    r.departmentId,
+    v.fields.department ?? null,
     r.typeCertNo,
     r.tags,
     r.remark,
@@ -255,36 +279,48 @@ export async function importLedgerFile(
     if (!batch) return null; // the same file, committed meanwhile by another request
     await tx.execute(
       sql.raw(`create temp table ledger_import_stage on commit drop as
-        select 0::int as row_no, ${INSTRUMENT_COLUMNS} from instruments with no data`),
+        select 0::int as row_no, ''::text as department_name, ${INSTRUMENT_COLUMNS.replace("department_id, ", "")} from instruments with no data`),
     );
     const counties = await tx.select({ code: regions.code, cityCode: regions.cityCode, provinceCode: regions.provinceCode }).from(regions).where(eq(regions.level, "county"));
     const loc = new Map(counties.map((l) => [l.code, { countyCode: l.code, cityCode: l.cityCode ?? l.code.slice(0, 4), provinceCode: l.provinceCode }]));
-    const depts = new Map<string, number>();
+    /** Departments known to exist (created by this import if need be). */
+    const departmentsKnown = new Set<string>();
     let inserted = 0;
     const scan = await scanLedgerFile(
       tx,
       actor.orgId,
       file.bytes,
-      async (rows) => {
-        const missing = rows.map((r) => r.fields.department).filter((d): d is string => !!d && !depts.has(d));
-        if (missing.length) for (const [name, id] of await departmentIds(tx, actor, missing)) depts.set(name, id);
-        const staged = rows.map((v) => stageRow(v, loc.get(v.fields.countyCode)!, v.fields.department ? (depts.get(v.fields.department) ?? null) : null));
-        await bulkInsert(tx, "ledger_import_stage", STAGE_COLUMNS, staged);
-        // The batch's ledger rows in file order, and an audit row for each (its import and file row).
-        await tx.execute(sql`
-          with added as (
-            insert into ${instruments} (enterprise_id, ${sql.raw(INSTRUMENT_COLUMNS)})
-            select ${actor.orgId}, ${sql.raw(INSTRUMENT_COLUMNS)} from ledger_import_stage order by row_no
-            returning id, manufacturer_norm, serial_norm
-          )
-          insert into audit_log (actor_user_id, actor_org_id, ip, action, entity_type, entity_id, after)
-          select ${actor.userId}::bigint, ${actor.orgId}::bigint, ${actor.ip ?? null}::text, 'instrument.import', 'instrument', added.id::text,
-            jsonb_build_object('importId', ${batch.id}::bigint, 'row', s.row_no)
-          from added join ledger_import_stage s using (manufacturer_norm, serial_norm)
-          order by added.id`);
-        await tx.execute(sql`truncate ledger_import_stage`);
-        inserted += rows.length;
-        onProgress?.("write", inserted);
+      (rows) => {
+        const staged = prepareBulk(
+          tx,
+          STAGE_COLUMNS,
+          rows.map((v) => stageRow(v, loc.get(v.fields.countyCode)!)),
+        );
+        return async (skip) => {
+          const skipped = new Set(skip);
+          const missing = rows.filter((r) => !skipped.has(r.rowNumber)).map((r) => r.fields.department).filter((d): d is string => !!d && !departmentsKnown.has(d));
+          if (missing.length) for (const name of (await departmentIds(tx, actor, missing)).keys()) departmentsKnown.add(name);
+          await writeBulk(tx, "ledger_import_stage", STAGE_COLUMNS, staged);
+          // The batch's ledger rows in file order, each department by its name, and an audit row for each (its
+          // import and file row); not the rows the look-up found in the ledger.
+          await tx.execute(sql`
+            with added as (
+              insert into ${instruments} (enterprise_id, ${sql.raw(INSTRUMENT_COLUMNS)})
+              select ${actor.orgId}, ${sql.raw(FROM_STAGE)}
+              from ledger_import_stage s left join ${departments} d on d.org_id = ${actor.orgId} and d.name = s.department_name
+              where not s.row_no = any(array(select json_array_elements_text(${JSON.stringify(skip)}::json)::int))
+              order by s.row_no
+              returning id, manufacturer_norm, serial_norm
+            )
+            insert into audit_log (actor_user_id, actor_org_id, ip, action, entity_type, entity_id, after)
+            select ${actor.userId}::bigint, ${actor.orgId}::bigint, ${actor.ip ?? null}::text, 'instrument.import', 'instrument', added.id::text,
+              jsonb_build_object('importId', ${batch.id}::bigint, 'row', s.row_no)
+            from added join ledger_import_stage s using (manufacturer_norm, serial_norm)
+            order by added.id`);
+          await tx.execute(sql`truncate ledger_import_stage`);
+          inserted += rows.length - skip.length;
+          onProgress?.("write", inserted);
+        };
       },
       // Rows are written as they are read: the progress is that of the writes (above).
       undefined,
