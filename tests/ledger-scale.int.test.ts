@@ -3,17 +3,19 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, like, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Tx } from "@/server/db/open";
 import { rowsOf } from "@/server/db/rows";
-import { auditLog, instruments, ledgerImports } from "@/server/db/schema";
-import { importLedgerFile } from "@/server/services/ledger/import-ledger";
+import { auditLog, departments, instruments, ledgerImports } from "@/server/db/schema";
+import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
+import { checkLedgerFile, importLedgerFile } from "@/server/services/ledger/import-ledger";
 import { ledgerWhere } from "@/server/services/ledger/list-filter";
 import { COUNT_CAP, countInstruments, listInstruments } from "@/server/services/ledger/list-instruments";
-import { writeLedgerWorkbookFile } from "../scripts/ledger/sample-file";
+import { type Cells, goodRow, writeLedgerWorkbookFile } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
-import { type Fixtures, loadFixtures } from "./helpers/fixtures";
+import { callerAs, type Fixtures, loadFixtures } from "./helpers/fixtures";
 
 const SEARCH = "instruments_enterprise_search_idx";
 const TAGS = "instruments_enterprise_tags_idx";
@@ -231,6 +233,111 @@ describe("streaming Excel import above the old 20,000-row cap (issue 14 item 3, 
       expect(Number(last!.row)).toBe(25_001);
       const [batch] = await database.db.select().from(ledgerImports).where(eq(ledgerImports.id, r.importId!));
       expect(batch!.rowCount).toBe(25_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+/** A workbook written streaming and stored (not deflated), so a test can alter its sheet XML in place. */
+async function storedWorkbook(file: string, rows: Cells[]) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false, zip: { store: true } });
+  const ws = wb.addWorksheet("台账");
+  ws.addRow(EXCEL_COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header))).commit();
+  for (const r of rows) ws.addRow(EXCEL_COLUMNS.map((c) => r[c.header] ?? "")).commit();
+  ws.commit();
+  await wb.commit();
+  return readFileSync(file);
+}
+
+describe("import batches written while the file is still read (issue 14 item 3, R-LED-5, R-LED-1)", () => {
+  // 4,500 rows = three batches of the import (2,000 rows each): each batch's look-up and write run while the
+  // next batch is read.
+  const N = 4_500;
+  const station = () => ({ userId: fx.user.jyzqy!, orgId: fx.org.stationEnterprise!, ip: null });
+  const countOf = async (prefix: string) =>
+    (await database.db.select({ n: count() }).from(instruments).where(and(eq(instruments.enterpriseId, station().orgId), like(instruments.serialNo, `${prefix}-%`))))[0]!.n;
+
+  it("R-LED-5 R-LED-1 errors of every batch come out in row order, the same at preview and confirm; only valid rows are written, each with its audit row", async () => {
+    const P = "PIPE";
+    const rows = Array.from({ length: N }, (_, i) => goodRow(i + 1, P));
+    rows[2_499]!["器具名称"] = ""; // batch 2: a row check fails
+    rows[4_449]!["出厂编号"] = rows[19]!["出厂编号"]!; // batch 3 repeats a row of batch 1
+    rows[4_399]!["部门"] = "仅重复行部门"; // only on a row already in the ledger: never created
+    for (let i = 4_000; i < N; i++) if (i !== 4_399) rows[i]!["部门"] = "第三批部门";
+    // Rows of batch 1 and batch 3 are already in the ledger.
+    const api = await callerAs(database.db, "jyzqy");
+    for (const n of [10, 4_400]) {
+      const r = rows[n - 1]!;
+      await api.ledger.create({ name: "燃油加油机", model: "M", serialNo: String(r["出厂编号"]), manufacturer: String(r["生产厂家"]), installLocation: "1号岛", countyCode: "440111", purpose: "trade", method: "on_site", kindId: fx.kind["燃油加油机"]! });
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), "qjt-import-"));
+    try {
+      const bytes = new Uint8Array(await storedWorkbook(path.join(dir, "pipe.xlsx"), rows));
+      const check = await checkLedgerFile(database.db, station().orgId, { name: "pipe.xlsx", bytes });
+      expect(check).toMatchObject({ totalRows: N, validRows: N - 4, errorRows: 4 });
+      expect(check.errors.map((e) => [e.row, e.column])).toEqual([
+        [11, "出厂编号"],
+        [2_501, "器具名称"],
+        [4_401, "出厂编号"],
+        [4_451, "出厂编号"],
+      ]);
+      expect(check.errors[0]!.message).toContain("台账中已有");
+      expect(check.errors[3]!.message).toContain("与第 21 行");
+      const writes: number[] = [];
+      const r = await importLedgerFile(database.db, station(), { name: "pipe.xlsx", bytes }, (phase, done) => {
+        if (phase === "write") writes.push(done);
+      });
+      expect(r).toMatchObject({ inserted: N - 4, validRows: N - 4, errorRows: 4, alreadyImported: false });
+      expect(r.errors).toEqual(check.errors);
+      expect(writes.length).toBeGreaterThanOrEqual(3); // one per batch, and the end
+      expect(await countOf(P)).toBe(N - 4 + 2);
+      const audited = rowsOf<{ row: number; serial: string }>(
+        await database.db.execute(sql`select (a.after->>'row')::int as row, i.serial_no as serial from audit_log a join instruments i on a.entity_id = i.id::text
+          where a.action = 'instrument.import' and a.after->>'importId' = ${String(r.importId)} order by i.id`),
+      );
+      expect(audited).toHaveLength(N - 4);
+      // In file order, each with its own file row.
+      expect(audited.every((a, i) => i === 0 || Number(a.row) > Number(audited[i - 1]!.row))).toBe(true);
+      expect(audited.every((a) => a.serial === rows[Number(a.row) - 2]!["出厂编号"])).toBe(true);
+      const depts = await database.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, station().orgId));
+      expect(depts.map((d) => d.name)).toContain("第三批部门");
+      expect(depts.map((d) => d.name)).not.toContain("仅重复行部门");
+      const third = depts.find((d) => d.name === "第三批部门")!;
+      const [inThird] = await database.db.select({ n: count() }).from(instruments).where(eq(instruments.departmentId, third.id));
+      expect(inThird!.n).toBe(N - 4_000 - 2); // less the ledger duplicate and the file duplicate
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("R-LED-5 all or nothing: a sheet that breaks after two batches were written leaves no row, no import, no department, no audit row", async () => {
+    const P = "PIPEBRK";
+    const rows = Array.from({ length: N }, (_, i) => ({ ...goodRow(i + 1, P), 部门: "断流部门" }));
+    const dir = mkdtempSync(path.join(tmpdir(), "qjt-import-"));
+    try {
+      const buf = await storedWorkbook(path.join(dir, "broken.xlsx"), rows);
+      // Row 4,500's tag loses the quotes of its attribute (same length): the XML breaks there, after the
+      // first two batches were read and handed to the database.
+      const at = buf.indexOf(`<row r="4500"`);
+      expect(at).toBeGreaterThan(0);
+      buf.write(`<row r= 4500 `, at, "latin1");
+      const bytes = new Uint8Array(buf);
+      const writes: number[] = [];
+      await expect(
+        importLedgerFile(database.db, station(), { name: "broken.xlsx", bytes }, (phase, done) => {
+          if (phase === "write") writes.push(done);
+        }),
+      ).rejects.toMatchObject({ message: expect.stringContaining("无法读取该 Excel 文件") });
+      expect(writes.at(-1)).toBeGreaterThanOrEqual(2_000); // rows had been written when the file broke
+      expect(await countOf(P)).toBe(0);
+      expect(await database.db.select().from(departments).where(eq(departments.name, "断流部门"))).toHaveLength(0);
+      const [imports] = await database.db.select({ n: count() }).from(ledgerImports).where(eq(ledgerImports.fileName, "broken.xlsx"));
+      expect(imports!.n).toBe(0);
+      const [audits] = await database.db.select({ n: count() }).from(auditLog).where(sql`${auditLog.action} = 'department.create' and ${auditLog.after}->>'name' = '断流部门'`);
+      expect(audits!.n).toBe(0);
+      // The transaction's connection is sound afterwards (no query was sent in the middle of a COPY).
+      expect(await countOf(P)).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
