@@ -14,14 +14,16 @@ function copyClient(tx: Queryable): CopyClient | null {
   return client && typeof client.unsafe === "function" ? (client as CopyClient) : null;
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const COPY_ESCAPE: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 const arrayLiteral = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 
 /** One value in COPY's text format (null is \N; a text array is written as its array literal). */
 export function copyText(v: BulkValue): string {
   if (v === null || v === undefined) return "\\N";
-  const s = Array.isArray(v) ? arrayLiteral(v) : String(v);
-  return s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPE[c]!);
+  if (typeof v === "number") return String(v);
+  const s = Array.isArray(v) ? arrayLiteral(v) : v;
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPE[c]!) : s;
 }
 
 /** One row as a line of COPY's text format. */
