@@ -84,6 +84,13 @@ describe("issue 14 #1 — data generator", () => {
     // The county view's per-enterprise totals: exactly one row per enterprise with instruments, its own count.
     expect(await one(a, `select count(*) as n from (select enterprise_id, county_code, count(*) as c from instruments group by 1, 2) d
       full join stat_enterprise_totals t using (enterprise_id, county_code) where t.n is distinct from d.c`)).toBe(0);
+    // What is with each institution (0025), per county and in all, month cells: one row per institution × county × month.
+    const month = `coalesce(valid_until, filing_approved_on, date '2000-01-01')`;
+    expect(await one(a, `select count(*) as n from (select institution_id, county_code, date_trunc('month', ${month})::date as day, count(*) as c from instruments
+      where institution_id is not null group by 1, 2, 3) d
+      full join (select institution_id, county_code, day, sum(n) as n from stat_institution_region_cells where not fine group by 1, 2, 3) t
+      using (institution_id, county_code, day) where t.n is distinct from d.c`)).toBe(0);
+    expect(await one(a, `select sum(n) as n from stat_institution_cells where not fine`)).toBe(await one(a, `select count(*) as n from instruments where institution_id is not null`));
   });
 
   it("is reproducible: the same seed gives the same rows, another seed other rows", async () => {
