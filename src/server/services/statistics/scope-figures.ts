@@ -1,9 +1,10 @@
 import "server-only";
-import { eq, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { inRegion, type RegionFilter, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
+import { rowsOf } from "@/server/db/rows";
 import { statInstitutionCells, statInstitutionRegionCells, statRegionCells } from "@/server/db/schema";
-import { allOf, cityCells, FIGURES, figureSums, onceEach, zeroFigures, type DatedColumns, type FigureCounts } from "./cells";
+import { allOf, cityCells, FIGURES, figureSums, onceEach, zeroFigures, type DatedColumns, type Figure, type FigureCounts } from "./cells";
 
 /** One sum over one cell table, added or taken away. */
 type Part = { sign: 1 | -1; c: DatedColumns; where: SQL };
@@ -19,17 +20,17 @@ type Part = { sign: 1 | -1; c: DatedColumns; where: SQL };
  */
 export async function scopeFigures(db: Queryable, scope: Scope, region: RegionFilter | null, today: string): Promise<FigureCounts> {
   const parts = scopeParts(scope, region);
-  const sums = await Promise.all(
-    parts.map(async (p) => {
-      const [row] = await db.select(figureSums(p.c, today)).from(p.c.n.table).where(allOf(p.where, onceEach(p.c, today)));
-      return row as FigureCounts;
-    }),
-  );
-  const out = zeroFigures();
-  parts.forEach((p, i) => {
-    for (const f of FIGURES) out[f] += p.sign * sums[i]![f];
+  if (!parts.length) return zeroFigures();
+  // One statement (one round trip, one snapshot): the parts' signed sums, added up.
+  const col = (f: Figure) => sql.identifier(f);
+  const selects = parts.map((p) => {
+    const sums = figureSums(p.c, today);
+    const signed = FIGURES.map((f) => sql`${p.sign < 0 ? sql`-` : sql``}${sums[f]} as ${col(f)}`);
+    return sql`(select ${sql.join(signed, sql`, `)} from ${p.c.n.table} where ${allOf(p.where, onceEach(p.c, today))})`;
   });
-  return out;
+  const total = FIGURES.map((f) => sql`sum(${col(f)})::int as ${col(f)}`);
+  const [row] = rowsOf<FigureCounts>(await db.execute(sql`select ${sql.join(total, sql`, `)} from (${sql.join(selects, sql` union all `)}) as parts`));
+  return row!;
 }
 
 /** The signed parts of the scope ∩ region (exported for the layer test of every part's table). */
