@@ -94,12 +94,24 @@ DROP TRIGGER IF EXISTS stat_institution_cells_delete ON instruments;
 --> statement-breakpoint
 CREATE TRIGGER stat_institution_cells_delete AFTER DELETE ON instruments REFERENCING OLD TABLE AS stat_old FOR EACH STATEMENT EXECUTE FUNCTION stat_institution_cells_trigger();
 --> statement-breakpoint
--- Backfill: count in what exists, emptied first so that a second run recounts rather than doubles.
-DELETE FROM stat_institution_cells;
+-- Backfill (here, in the generator and in the statistics bench): emptied first, so that a second run recounts rather
+-- than doubles; the statement is fed one row per combination the cells tell apart with its count as `s` (one pass
+-- over the instruments and a hash aggregate: 10 s at 1M instruments where feeding every row took 42 s).
+CREATE OR REPLACE FUNCTION stat_institution_cells_backfill() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM stat_institution_cells;
+  DELETE FROM stat_institution_region_cells;
+  -- Only whether failed_since is set counts, and the approval day only where there is no validity.
+  EXECUTE stat_institution_cells_sql($src$
+    SELECT province_code, city_code, county_code, institution_id, filing_status,
+      CASE WHEN failed_since IS NOT NULL THEN date '2000-01-01' END AS failed_since, valid_until,
+      CASE WHEN valid_until IS NULL THEN filing_approved_on END AS filing_approved_on, count(*) AS s
+    FROM instruments WHERE institution_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  $src$);
+END
+$fn$;
 --> statement-breakpoint
-DELETE FROM stat_institution_region_cells;
---> statement-breakpoint
-DO $do$ BEGIN EXECUTE stat_institution_cells_sql('SELECT *, 1 AS s FROM instruments'); END $do$;
+SELECT stat_institution_cells_backfill();
 --> statement-breakpoint
 ANALYZE stat_institution_cells;
 --> statement-breakpoint

@@ -68,7 +68,7 @@ async function backfill(raw: postgres.Sql) {
       await tx.unsafe(`truncate ${CELL_TABLES.join(", ")}`);
       const t = performance.now();
       await tx.unsafe(`do $do$ begin execute stat_instruments_sql('SELECT *, 1 AS s FROM instruments'); end $do$`);
-      await tx.unsafe(`do $do$ begin execute stat_institution_cells_sql('SELECT *, 1 AS s FROM instruments'); end $do$`);
+      await tx.unsafe(`select stat_institution_cells_backfill()`);
       seconds = (performance.now() - t) / 1000;
       const [counted] = await tx.unsafe(`select ${CELL_TABLES.map((t) => `(select count(*) from ${t})`).join(" + ")} as cells`);
       console.log(`backfill of the statistics layer (the triggers' statement over all instruments): ${seconds.toFixed(1)} s, ${counted!.cells} cells`);

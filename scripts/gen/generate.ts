@@ -373,9 +373,8 @@ export async function generate(sql: Sql, o: GenOptions): Promise<GenSummary> {
       delete from stat_instrument_cells; delete from stat_region_cells; delete from stat_city_cells;
       delete from stat_enterprise_region_cells; delete from stat_enterprise_cells; delete from stat_verification_cells;
       delete from stat_enterprise_totals; delete from stat_enterprise_filing; delete from stat_institution_totals; delete from stat_institution_enterprises;
-      delete from stat_institution_cells; delete from stat_institution_region_cells;
       do $do$ begin execute stat_instruments_sql('select *, 1 as s from instruments'); end $do$;
-      do $do$ begin execute stat_institution_cells_sql('select *, 1 as s from instruments'); end $do$;
+      select stat_institution_cells_backfill();
       do $do$ begin execute stat_results_sql('select instrument_id, institution_id, verified_on, verdict, 1 as s from results'); end $do$;
     `);
     const db = ((await tx.unsafe(`select current_database() as d`)) as unknown as [{ d: string }])[0].d;
