@@ -36,7 +36,9 @@ CREATE INDEX IF NOT EXISTS "stat_institution_region_cells_city_idx" ON "stat_ins
 CREATE INDEX IF NOT EXISTS "stat_institution_region_cells_province_idx" ON "stat_institution_region_cells" USING btree ("institution_id","province_code");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "stat_institution_region_cells_zero_idx" ON "stat_institution_region_cells" USING btree ("n") WHERE "stat_institution_region_cells"."n" = 0;--> statement-breakpoint
 -- The statement over a source of instrument rows with a sign `s` (as stat_instruments_sql): each instrument in a
--- day cell and a month cell (an untracked one, `u`, in its month cell only), the same dates as 0009's cells.
+-- day cell and a month cell (an untracked one, `u`, in its month cell only), the same dates as 0009's cells. The rows
+-- are first summed by what the cells tell apart (`d`): a 30,000-row update's 60,000 transition rows become 7,000,
+-- which sort in memory (1.8 s → 0.2 s at 1M instruments), and the backfill is one hash aggregate of the instruments.
 CREATE OR REPLACE FUNCTION stat_institution_cells_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
   SELECT format($q$
     WITH r AS (%s),
@@ -44,8 +46,8 @@ CREATE OR REPLACE FUNCTION stat_institution_cells_sql(src text) RETURNS text LAN
       SELECT r.province_code, r.city_code, r.county_code, r.institution_id,
         r.filing_status = 'filed' AS filed, r.failed_since IS NOT NULL AS failed,
         CASE WHEN r.valid_until IS NOT NULL THEN 'v' WHEN r.filing_approved_on IS NOT NULL THEN 'a' ELSE 'u' END AS day_kind,
-        coalesce(r.valid_until, r.filing_approved_on, date '2000-01-01') AS day, r.s
-      FROM r WHERE r.institution_id IS NOT NULL
+        coalesce(r.valid_until, r.filing_approved_on, date '2000-01-01') AS day, sum(r.s) AS s
+      FROM r WHERE r.institution_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ),
     c AS (
       SELECT d.province_code, d.city_code, d.county_code, d.institution_id, d.filed, d.failed, d.day_kind, g.fine, g.day, d.s
@@ -95,19 +97,12 @@ DROP TRIGGER IF EXISTS stat_institution_cells_delete ON instruments;
 CREATE TRIGGER stat_institution_cells_delete AFTER DELETE ON instruments REFERENCING OLD TABLE AS stat_old FOR EACH STATEMENT EXECUTE FUNCTION stat_institution_cells_trigger();
 --> statement-breakpoint
 -- Backfill (here, in the generator and in the statistics bench): emptied first, so that a second run recounts rather
--- than doubles; the statement is fed one row per combination the cells tell apart with its count as `s` (one pass
--- over the instruments and a hash aggregate: 10 s at 1M instruments where feeding every row took 42 s).
+-- than doubles (7 s at 1M instruments).
 CREATE OR REPLACE FUNCTION stat_institution_cells_backfill() RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   DELETE FROM stat_institution_cells;
   DELETE FROM stat_institution_region_cells;
-  -- Only whether failed_since is set counts, and the approval day only where there is no validity.
-  EXECUTE stat_institution_cells_sql($src$
-    SELECT province_code, city_code, county_code, institution_id, filing_status,
-      CASE WHEN failed_since IS NOT NULL THEN date '2000-01-01' END AS failed_since, valid_until,
-      CASE WHEN valid_until IS NULL THEN filing_approved_on END AS filing_approved_on, count(*) AS s
-    FROM instruments WHERE institution_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-  $src$);
+  EXECUTE stat_institution_cells_sql('SELECT *, 1 AS s FROM instruments');
 END
 $fn$;
 --> statement-breakpoint
