@@ -1,13 +1,13 @@
 import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { inRegion, type RegionFilter, type Scope } from "@/server/authz/scope";
-import type { Queryable } from "@/server/db/open";
-import { rowsOf } from "@/server/db/rows";
+import type { DB, Queryable } from "@/server/db/open";
+import { executePrepared } from "@/server/db/prepared";
 import { statInstitutionCells, statInstitutionRegionCells, statRegionCells } from "@/server/db/schema";
 import { allOf, cityCells, FIGURES, figureSums, onceEach, zeroFigures, type DatedColumns, type Figure, type FigureCounts } from "./cells";
 
-/** One sum over one cell table, added or taken away. */
-type Part = { sign: 1 | -1; c: DatedColumns; where: SQL };
+/** One sum over one cell table, added or taken away; `shape` names its statement text (table, region levels, sign). */
+type Part = { sign: 1 | -1; c: DatedColumns; where: SQL; shape: string };
 
 /**
  * The figures of the instruments in a caller's scope (R-SCOPE-2/3), inside `region` when one is given, summed from
@@ -29,12 +29,14 @@ export async function scopeFigures(db: Queryable, scope: Scope, region: RegionFi
     return sql`(select ${sql.join(signed, sql`, `)} from ${p.c.n.table} where ${allOf(p.where, onceEach(p.c, today))})`;
   });
   const total = FIGURES.map((f) => sql`sum(${col(f)})::int as ${col(f)}`);
-  const [row] = rowsOf<FigureCounts>(await db.execute(sql`select ${sql.join(total, sql`, `)} from (${sql.join(selects, sql` union all `)}) as parts`));
+  const query = sql`select ${sql.join(total, sql`, `)} from (${sql.join(selects, sql` union all `)}) as parts`;
+  // Prepared (postgres.js keeps it per connection by its text; the name, its shape, says which text it is).
+  const [row] = await executePrepared<FigureCounts>(db as DB, `scope_figures_${parts.map((p) => p.shape).join("")}`, query);
   return row!;
 }
 
-/** The signed parts of the scope ∩ region (exported for the layer test of every part's table). */
-export function scopeParts(scope: Scope, region: RegionFilter | null): Part[] {
+/** The signed parts of the scope ∩ region. */
+function scopeParts(scope: Scope, region: RegionFilter | null): Part[] {
   const within = (...rs: (RegionFilter | null)[]) => rs.filter((r): r is RegionFilter => r !== null);
   switch (scope.kind) {
     case "admin":
@@ -47,21 +49,28 @@ export function scopeParts(scope: Scope, region: RegionFilter | null): Part[] {
       return [
         placePart(within(scope.region, region)),
         withInstitution(scope.orgId, within(region)),
-        { ...withInstitution(scope.orgId, within(scope.region, region)), sign: -1 },
+        negated(withInstitution(scope.orgId, within(scope.region, region))),
       ];
     default:
       return [];
   }
 }
 
+const LEVEL = { province: "p", city: "c", county: "k" } as const;
+const levels = (regions: RegionFilter[]) => regions.map((r) => LEVEL[r.level]).join("");
+
 /** Instruments located in every one of `regions` (all of them when none): city cells unless a county is named. */
 function placePart(regions: RegionFilter[]): Part {
-  const c = regions.some((r) => r.level === "county") ? statRegionCells : cityCells;
-  return { sign: 1, c, where: allOf(...regions.map((r) => inRegion(c, r))) };
+  const county = regions.some((r) => r.level === "county");
+  const c = county ? statRegionCells : cityCells;
+  return { sign: 1, c, where: allOf(...regions.map((r) => inRegion(c, r))), shape: `+${county ? "R" : "C"}${levels(regions)}` };
 }
 
 /** Instruments with the institution, located in every one of `regions`. */
 function withInstitution(institutionId: number, regions: RegionFilter[]): Part {
   const c = regions.length ? statInstitutionRegionCells : statInstitutionCells;
-  return { sign: 1, c, where: allOf(eq(c.institutionId, institutionId), ...regions.map((r) => inRegion(statInstitutionRegionCells, r))) };
+  const where = allOf(eq(c.institutionId, institutionId), ...regions.map((r) => inRegion(statInstitutionRegionCells, r)));
+  return { sign: 1, c, where, shape: `+${regions.length ? "G" : "I"}${levels(regions)}` };
 }
+
+const negated = (p: Part): Part => ({ ...p, sign: -1, shape: `-${p.shape.slice(1)}` });
