@@ -1,6 +1,6 @@
 -- Issue 14, 辖区仪器 counts at 10M instruments: two dated tables per institution (schema/statistics.ts), so that an
 -- institution's scope (R-SCOPE-2/3) is summed as  region + with it − with it inside the region  from a few thousand
--- cells, where `stat_instrument_cells` (× county × item × purpose) held a quarter of a million for one institution:
+-- cells, where an OR over `stat_instrument_cells` (× county × item × purpose) read 184,000 for one institution at 10M:
 --   stat_institution_cells (institution × dated dimensions): what is with an institution;
 --   stat_institution_region_cells (institution × county × dated dimensions): the same inside a region.
 -- Instruments with no institution have no row. Kept by their own statement-level triggers on `instruments` (the

@@ -15,8 +15,9 @@ type Part = { sign: 1 | -1; c: DatedColumns; where: SQL; shape: string };
  * - a region R: the place cells (`stat_city_cells` where no county is named, else `stat_region_cells`);
  * - what is with an institution M: `stat_institution_cells`, or `stat_institution_region_cells` inside a region;
  * - a legal institution's R ∪ M, counted once: R + M − (M ∩ R).
- * An OR of the two over the cells with both (`stat_instrument_cells`) read every cell of M — an institution that
- * holds instruments all over the province had 250,000 of them at 10M instruments (87 ms).
+ * An OR of the two over the cells with both (`stat_instrument_cells`) read every cell of R and of M: at 10M
+ * instruments 55,000 for Guangzhou and 129,000 for its city institution, which holds instruments all over the
+ * province (87 ms); the parts read 963 city cells, its 949 and its 5,196 inside Guangzhou (3.4 ms in all).
  */
 export async function scopeFigures(db: Queryable, scope: Scope, region: RegionFilter | null, today: string): Promise<FigureCounts> {
   const parts = scopeParts(scope, region);
