@@ -3,11 +3,13 @@
 // and uploads an xlsx of N rows — preview (mode=check), then confirm (mode=commit) — through HTTP. Measured:
 // time, rows/s and the server's peak RSS (VmHWM, reset before each file); baseline in the same run: COPY of
 // the same rows into the same table (same columns and indexes, rolled back).
+// Also printed: CPU seconds of the server and of its database backends per step, and of the COPY's backend —
+// on a loaded machine the wall times mostly vary with the wait for a core.
 //   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench/ledger-import.ts [rows,rows…]
 // JSON goes to bench/results/ledger-import-<date>.json.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -67,20 +69,30 @@ async function main() {
       }
       const bytes = readFileSync(file);
       resetPeak(server.pid!);
+      // CPU seconds too (the server's, and its database backends'): under load, wall time mostly measures the
+      // wait for a core; the CPU spent is the work done.
+      const c0 = { server: cpuSeconds(server.pid!), db: dbCpuSeconds(name) };
       const t0 = performance.now();
       const check = await upload(app, cookie, bytes, "check");
       const t1 = performance.now();
+      const c1 = { server: cpuSeconds(server.pid!), db: dbCpuSeconds(name) };
       // Each step's own peak: VmHWM read after the preview, then reset for the confirm.
       const checkPeak = rss(server.pid!).peak;
       resetPeak(server.pid!);
       const commit = await upload(app, cookie, bytes, "commit");
       const t2 = performance.now();
+      const c2 = { server: cpuSeconds(server.pid!), db: dbCpuSeconds(name) };
+      const cpu = {
+        preview: { server: round(c1.server - c0.server), db: round(c1.db - c0.db) },
+        confirm: { server: round(c2.server - c1.server), db: round(c2.db - c1.db) },
+      };
       const commitPeak = rss(server.pid!).peak;
       const peak = Math.max(checkPeak, commitPeak);
       if (commit.inserted !== n) throw new Error(`imported ${String(commit.inserted)} of ${n} rows: ${JSON.stringify(commit).slice(0, 300)}`);
       if (check.validRows !== n) throw new Error(`preview found ${String(check.validRows)} valid rows of ${n}`);
 
       console.log(`${n} rows: preview ${((t1 - t0) / 1000).toFixed(1)} s, confirm ${((t2 - t1) / 1000).toFixed(1)} s, server peak RSS ${peak} MB (preview ${checkPeak}, confirm ${commitPeak})`);
+      console.log(`${n} rows: CPU seconds — preview: server ${cpu.preview.server}, database ${cpu.preview.db}; confirm: server ${cpu.confirm.server}, database ${cpu.confirm.db}`);
       // Baseline: the same rows, as COPY text, into the same table (another enterprise, so no key clashes);
       // copied out and in on connections of their own.
       const chunks: Buffer[] = [];
@@ -90,6 +102,8 @@ async function main() {
       await sqlOut.end();
       const text = Buffer.concat(chunks);
       let copyMs = 0;
+      let copyDbCpu = 0;
+      const copyCpu0 = dbCpuSeconds(name);
       const sqlIn = postgres(target.toString(), { max: 1, onnotice: () => {} });
       await sqlIn
         .begin(async (tx) => {
@@ -97,6 +111,7 @@ async function main() {
           const sink = await tx.unsafe(`copy instruments (enterprise_id, ${COLS}) from stdin`).writable();
           await pipeline(Readable.from([text]), sink);
           copyMs = performance.now() - s;
+          copyDbCpu = dbCpuSeconds(name) - copyCpu0;
           throw new Error("rollback");
         })
         .catch((e: Error) => {
@@ -117,6 +132,8 @@ async function main() {
         previewPeakRssMb: checkPeak,
         confirmPeakRssMb: commitPeak,
         serverIdleRssMb: idle.now,
+        cpuSeconds: cpu,
+        copyDbCpuSeconds: round(copyDbCpu),
         copySeconds: round(copyMs / 1000),
         confirmToCopy: round((commitS * 1000) / copyMs),
       };
@@ -183,6 +200,24 @@ function rss(pid: number) {
   const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
   return { now: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
 }
+/** CPU seconds (user + system) a process has used, all its threads. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+/** CPU seconds of the PostgreSQL backends now connected to `database` (local server only; 0 when unreadable). */
+function dbCpuSeconds(database: string): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(` ${database} `)) total += cpuSeconds(Number(pid));
+    } catch {
+      // a process that ended meanwhile, or not ours to read
+    }
+  }
+  return total;
+}
+
 /** Resets VmHWM to the current RSS (Linux: 5 > clear_refs). */
 function resetPeak(pid: number) {
   writeFileSync(`/proc/${pid}/clear_refs`, "5");
