@@ -189,36 +189,46 @@ export async function countInstruments(db: Queryable, scope: LedgerScope, f: Led
   const due = bucketRange("due", today);
   const overdue = bucketRange("overdue", today);
   const v = sql.raw("v");
-  const tally = sql`count(*)::int as total, (count(*) filter (where ${v} between ${due.from}::date and ${due.to}::date))::int as due,
-    (count(*) filter (where ${v} <= ${overdue.to}::date))::int as overdue`;
-  type Tally = { total: number; due: number; overdue: number };
-  const counted = async (q: SQL) => {
-    const [r] = rowsOf<Tally>(await db.execute(q));
-    return { total: Number(r?.total ?? 0), due: Number(r?.due ?? 0), overdue: Number(r?.overdue ?? 0) };
+  const tally = {
+    total: sql<number>`count(*)::int`.mapWith(Number),
+    due: sql<number>`(count(*) filter (where ${v} between ${due.from}::date and ${due.to}::date))::int`.mapWith(Number),
+    overdue: sql<number>`(count(*) filter (where ${v} <= ${overdue.to}::date))::int`.mapWith(Number),
   };
-  const answer = (t: Tally): LedgerCounts => (t.total > limit ? { total: limit, due: null, overdue: null, capped: true } : { ...t, capped: false });
-  // The filter's own index (with the GIN hints for a search or tag): the first `limit` + 1 matches.
+  type Tally = { total: number; due: number; overdue: number };
+  const answer = (t: Tally | undefined): LedgerCounts => {
+    const n = t ?? { total: 0, due: 0, overdue: 0 };
+    return n.total > limit ? { total: limit, due: null, overdue: null, capped: true } : { total: n.total, due: n.due, overdue: n.overdue, capped: false };
+  };
+  // The filter's own index (with the GIN hints for a search or tag): the first `limit` + 1 matches. Not prepared:
+  // its plan depends on the values (a rare or a common term, tag or kind).
   const throughIndex = async () =>
-    answer(await counted(sql`select ${tally} from (select ${instruments.validUntil} as v from ${instruments} where ${ledgerWhere(scope, f, today)} limit ${limit + 1}) as m`));
+    answer((await db.select(tally).from(sql`(select ${instruments.validUntil} as v from ${instruments} where ${ledgerWhere(scope, f, today)} limit ${limit + 1}) as m`))[0]);
   if (!gathered) return throughIndex();
 
-  // The enterprise's newest rows, each tested (without the GIN hints, which would be computed per row).
+  // The enterprise's newest rows, each tested (without the GIN hints, which would be computed per row). Prepared:
+  // the plan is the same whatever the values (the enterprise's (enterprise_id, id) index, newest first).
   const test = ledgerWhere(scope, f, today, { indexHints: false });
   const newest = (rows: number) =>
     sql`select ${instruments.validUntil} as v, (${test}) as hit from ${instruments} where ${instruments.enterpriseId} = ${scope.orgId}
         order by ${instruments.id} desc limit ${rows}`;
   // Stops at the `limit` + 1st match: the outer LIMIT pulls rows from the inner scan only until then.
-  const probe = (rows: number) => counted(sql`select ${tally} from (select w.v from (${newest(rows)}) as w where w.hit limit ${limit + 1}) as m`);
+  const probe = async (rows: number) =>
+    answer((await db.select(tally).from(sql`(select w.v from (${newest(rows)}) as w where w.hit limit ${limit + 1}) as m`).prepare("ledger_counts_probe").execute())[0]);
+  // The window, with the enterprise's size from its count cells.
+  const [window] = await db
+    .select({ ...tally, all: sql<number>`(select coalesce(sum(${statLedgerCells.n}), 0)::int from ${statLedgerCells} where ${statLedgerCells.enterpriseId} = ${scope.orgId} and ${statLedgerCells.tag} = '')`.mapWith(Number) })
+    .from(sql`(${newest(COUNT_WINDOW)}) as w`)
+    .where(sql`w.hit`)
+    .prepare("ledger_counts_window")
+    .execute();
+  const all = window?.all ?? 0;
+  if (all <= COUNT_WINDOW) return answer(window);
   const budget = o.probeRows ?? probeBudget(f);
-  const all = (await cellCounts(db, scope, {}, today)).total;
-  if (all <= budget) return answer(await probe(budget));
-  if (budget > limit) {
-    const window = await probe(COUNT_WINDOW);
-    // At the window's density, `limit` + 1 matches lie within the budget: probe for them.
-    if (window.total * budget >= (limit + 1) * COUNT_WINDOW) {
-      const found = await probe(budget);
-      if (found.total > limit) return answer(found);
-    }
+  if (all <= budget) return probe(budget);
+  // At the window's density, `limit` + 1 matches lie within the budget: probe for them.
+  if (window && window.total * budget >= (limit + 1) * COUNT_WINDOW) {
+    const found = await probe(budget);
+    if (found.capped) return found;
   }
   return throughIndex();
 }
@@ -244,6 +254,8 @@ async function cellCounts(db: Queryable, scope: LedgerScope, f: LedgerFilter, to
         range.from ? gte(c.validUntil, range.from) : undefined,
         range.to ? lte(c.validUntil, range.to) : undefined,
       ),
-    );
+    )
+    .prepare("ledger_counts_cells")
+    .execute();
   return { total: r?.total ?? 0, due: r?.due ?? 0, overdue: r?.overdue ?? 0, capped: false };
 }
