@@ -10,7 +10,7 @@ import { rowsOf } from "@/server/db/rows";
 import { auditLog, instruments, ledgerImports } from "@/server/db/schema";
 import { importLedgerFile } from "@/server/services/ledger/import-ledger";
 import { ledgerWhere } from "@/server/services/ledger/list-filter";
-import { COUNT_CAP, COUNT_WINDOW, countInstruments, listInstruments, SEARCH_COUNT_CAP } from "@/server/services/ledger/list-instruments";
+import { COMMON_HITS, COUNT_CAP, COUNT_WINDOW, countInstruments, listInstruments, SEARCH_COUNT_CAP } from "@/server/services/ledger/list-instruments";
 import { writeLedgerWorkbookFile } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
 import { type Fixtures, loadFixtures } from "./helpers/fixtures";
@@ -178,17 +178,17 @@ describe("ledger search on the enterprise-scoped GIN indexes (issue 14 item 3, R
       for (const probeRows of [all + 1, all - 1, 150, 1]) {
         for (const cap of [1, 10, want.total - 1, want.total, want.total + 1].filter((c) => c > 0)) {
           const got = await countInstruments(database.db, scope, { q }, { cap, probeRows });
-          expect({ q, probeRows, cap, got }).toEqual({
-            q, probeRows, cap,
-            got: want.total > cap ? { total: cap, due: null, overdue: null, capped: true } : { ...want, capped: false },
-          });
+          // Exact, or capped: "以上" a number the true one reaches (the cap, or a probe's lower bound), never past the cap.
+          const honest = got.capped ? { total: Math.min(got.total, cap, want.total), due: null, overdue: null, capped: true } : { ...want, capped: false };
+          expect({ q, probeRows, cap, got }).toEqual({ q, probeRows, cap, got: honest });
+          if (probeRows > all) expect({ q, cap, got }).toEqual({ q, cap, got: want.total > cap ? { total: cap, due: null, overdue: null, capped: true } : { ...want, capped: false } });
         }
       }
       expect(await countInstruments(database.db, scope, { q })).toEqual({ ...want, capped: false });
     }
     // Matches crowded into the newest rows: 30 new rows and the 30 oldest search rows. The window (COUNT_WINDOW = 200
-    // newest rows) sees 30, so a probe of 250 rows looks likely to find 37; it finds 30, which proves nothing, and the
-    // index counts them all.
+    // newest rows) sees 30, a common term (COMMON_HITS): a probe of 250 rows finds 30 of them, and says "30 以上"
+    // (true: there are 60) unless the cap is lower. A term the window sees 1–3 times is counted through its index.
     await database.db.execute(sql`update instruments set manufacturer = '偏斜厂' where id in (
       select id from instruments where enterprise_id = ${station} and serial_no like 'TRG-%' order by id limit 30)`);
     await database.db.execute(sql`insert into instruments (enterprise_id, name, model, serial_no, manufacturer, install_location, province_code, city_code, county_code,
@@ -197,9 +197,16 @@ describe("ledger search on the enterprise-scoped GIN indexes (issue 14 item 3, R
       from generate_series(1, 30) g`);
     expect(COUNT_WINDOW).toBe(200);
     const skew = (cap: number) => countInstruments(database.db, scope, { q: "偏斜厂" }, { cap, probeRows: 250 });
-    expect(await skew(36)).toEqual({ total: 36, due: null, overdue: null, capped: true });
-    expect((await skew(60)).total).toBe(60);
-    expect((await skew(59)).capped).toBe(true);
+    expect(COMMON_HITS).toBeLessThanOrEqual(30);
+    expect(await skew(36)).toEqual({ total: 30, due: null, overdue: null, capped: true });
+    expect(await skew(20)).toEqual({ total: 20, due: null, overdue: null, capped: true });
+    expect(await skew(100)).toEqual({ total: 30, due: null, overdue: null, capped: true });
+    // Whole enterprise within the probe: exact.
+    expect(await countInstruments(database.db, scope, { q: "偏斜厂" }, { cap: 100, probeRows: all + 100 })).toMatchObject({ total: 60, capped: false });
+    // Rare in the window (one of the 30 new rows keeps the term, the rest renamed): the index counts all of them.
+    await database.db.execute(sql`update instruments set manufacturer = '其他厂' where enterprise_id = ${station} and serial_no like 'NEW-%' and serial_no <> 'NEW-1'`);
+    expect(await countInstruments(database.db, scope, { q: "偏斜厂" }, { cap: 100, probeRows: 250 })).toMatchObject({ total: 31, capped: false });
+    expect(await countInstruments(database.db, scope, { q: "偏斜厂" }, { cap: 30, probeRows: 250 })).toEqual({ total: 30, due: null, overdue: null, capped: true });
     expect(SEARCH_COUNT_CAP).toBeGreaterThanOrEqual(1000);
     expect(COUNT_CAP).toBeGreaterThanOrEqual(SEARCH_COUNT_CAP);
     // A filter an index counts (kind) is capped the same way; no filter is exact whatever the cap (count cells).
