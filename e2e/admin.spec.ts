@@ -59,7 +59,7 @@ test("issue 13 #6 the outbox filtered by channel and state, with the last error 
   await signInAs(page, "admin");
   await page.goto("/admin/outbox");
   await expect(page.getByRole("columnheader", { name: "最近错误" })).toBeVisible();
-  await page.getByLabel("接收人（手机号码）").fill("13800000106");
+  await page.getByLabel("接收人", { exact: true }).fill("13800000106");
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.getByTestId("outbox-recipient").first()).toHaveText("13800000106");
 

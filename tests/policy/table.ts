@@ -746,7 +746,6 @@ export const policy: Record<string, PolicyEntry> = {
       { relation: "own", as: "yyqy", input: () => ({ from: "2026-13-01" }), expect: "BAD_REQUEST", note: "malformed date" },
     ],
   },
-  "certificates.verify": { access: "public", input: (fx) => ({ token: fx.certificateToken["YY-0105"] }) },
   "certificates.reissue": {
     access: ["institution"],
     input: () => ({ id: NO_SUCH, reason: "策略测试" }),

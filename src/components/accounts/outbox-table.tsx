@@ -67,8 +67,9 @@ export function OutboxTable() {
         }}
       >
         <div className="min-w-48 flex-1 space-y-1">
-          <Label htmlFor="outbox-recipient">接收人（手机号码）</Label>
-          <Input id="outbox-recipient" value={q} onChange={(e) => setQ(e.target.value)} maxLength={40} inputMode="numeric" />
+          <Label htmlFor="outbox-recipient">接收人</Label>
+          {/* The outbox holds every channel: a phone number, an e-mail address or a webhook address. */}
+          <Input id="outbox-recipient" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} placeholder="手机号码、电子邮箱或接收网址，须完整填写" />
         </div>
         <SelectFilter
           className="flex min-w-32 flex-col gap-1 space-y-0"

@@ -161,7 +161,7 @@ export const departmentIdInput = z.object({ id: idSchema });
 
 export const userIdInput = z.object({ id: idSchema });
 export const outboxListInput = pageSchema.extend({
-  recipient: z.string().trim().max(40).optional(),
+  recipient: z.string().trim().max(200, "接收人最多 200 个字符").optional(),
   channel: outboxChannelSchema.optional(),
   status: outboxStatusSchema.optional(),
 });

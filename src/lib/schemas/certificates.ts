@@ -53,4 +53,3 @@ export const previewTemplateInput = z.object({ kind: certificateKindSchema, temp
 
 /** The `/v/{token}` token: 18 random bytes, base64url (24 characters). Anything else is not a token. */
 export const CERTIFICATE_TOKEN = /^[A-Za-z0-9_-]{24}$/;
-export const verifyInput = z.object({ token: z.string().max(64) });
