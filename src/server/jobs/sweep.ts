@@ -4,7 +4,7 @@ import { addDays, chinaToday } from "@/lib/china-day";
 import type { DB } from "@/server/db/open";
 import { rowsOf } from "@/server/db/rows";
 import { expiryWarnings, instruments, jobRuns } from "@/server/db/schema";
-import { sweepBatches, warningWindow, type WarningKind } from "@/server/domain/notify/expiry";
+import { daysOf, sweepBatches, warningWindow, type WarningKind } from "@/server/domain/notify/expiry";
 import { notifyEvents, type OrgNotification } from "@/server/notify/events";
 
 export type SweepReport = {
@@ -55,7 +55,11 @@ export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number
   if (addDays(over.to, 1) !== due.from) throw new Error("the sweep reads the two warning windows as one range of days");
   // The kind of an instrument's warning today, as `warningDue` says it (due30 first); i.valid_until is in [over.from, due.to].
   const kindOf = sql`case when i.valid_until >= ${due.from}::date then 'due30' else 'expired' end`;
-  const inWindow = sql`i.valid_until between ${over.from}::date and ${due.to}::date and i.status not in ('stopped', 'scrapped')`;
+  const active = sql`i.status not in ('stopped', 'scrapped')`;
+  // The index (valid_until, enterprise_id, id, status) reads a batch's range of enterprises exactly one day at a
+  // time (`= any(days)`: one index range per day); a range of days would read the whole window's entries per
+  // batch (10M: 125 ms → 31 ms a batch).
+  const days = `{${daysOf({ from: over.from, to: due.to }).join(",")}}`;
 
   // 0. Which enterprises have anything to do, and how much.
   const work = await db.transaction(async (tx) => {
@@ -64,7 +68,7 @@ export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number
       await tx.execute(sql`
         select enterprise_id, sum(n)::int as n from (
           select i.enterprise_id, count(*) as n from ${instruments} i
-           where ${inWindow}
+           where i.valid_until between ${over.from}::date and ${due.to}::date and ${active}
              and not exists (select 1 from ${expiryWarnings} w where w.instrument_id = i.id and w.kind = ${kindOf} and w.valid_until = i.valid_until)
            group by i.enterprise_id
           union all
@@ -83,7 +87,7 @@ export async function sweepExpiry(db: DB, opts: { now?: Date; batchSize?: number
             insert into ${expiryWarnings} (instrument_id, enterprise_id, kind, valid_until, day, notified_at)
             select i.id, i.enterprise_id, ${kindOf}, i.valid_until, ${today}::date, now()
               from ${instruments} i
-             where i.enterprise_id between ${lo} and ${hi} and ${inWindow}
+             where i.valid_until = any(${days}::date[]) and i.enterprise_id between ${lo} and ${hi} and ${active}
             on conflict do nothing
             returning instrument_id, enterprise_id, kind, valid_until, true as fresh
           ), untold as (
