@@ -84,6 +84,16 @@ describe("issue 14 #1 — data generator", () => {
     // The county view's per-enterprise totals: exactly one row per enterprise with instruments, its own count.
     expect(await one(a, `select count(*) as n from (select enterprise_id, county_code, count(*) as c from instruments group by 1, 2) d
       full join stat_enterprise_totals t using (enterprise_id, county_code) where t.n is distinct from d.c`)).toBe(0);
+    // What is with each institution (0025), per county and in all: its month cells equal the instruments.
+    const d = `select institution_id, county_code, filing_status = 'filed' as filed, failed_since is not null as failed,
+      case when valid_until is not null then 'v' when filing_approved_on is not null then 'a' else 'u' end as day_kind,
+      date_trunc('month', coalesce(valid_until, filing_approved_on, date '2000-01-01'))::date as day from instruments where institution_id is not null`;
+    const keys = "institution_id, filed, failed, day_kind, day";
+    expect(await one(a, `select count(*) as n from (select ${keys}, county_code, count(*) as c from (${d}) d group by ${keys}, county_code) d
+      full join (select * from stat_institution_region_cells where not fine) t using (${keys}, county_code) where t.n is distinct from d.c`)).toBe(0);
+    expect(await one(a, `select count(*) as n from (select ${keys}, count(*) as c from (${d}) d group by ${keys}) d
+      full join (select * from stat_institution_cells where not fine) t using (${keys}) where t.n is distinct from d.c`)).toBe(0);
+    expect(await one(a, `select count(*) as n from stat_institution_cells`)).toBeGreaterThan(0);
   });
 
   it("is reproducible: the same seed gives the same rows, another seed other rows", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/china-day";
 import { locatedRecordScope, organisationScope, regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Database } from "@/server/db/open";
-import { catalogueKinds, instruments, organisations, results, statEnterpriseFiling, statEnterpriseTotals, statInstitutionEnterprises, statInstitutionTotals, statInstrumentCells } from "@/server/db/schema";
+import { catalogueKinds, instruments, organisations, results, statEnterpriseFiling, statEnterpriseTotals, statInstitutionEnterprises, statInstitutionCells, statInstitutionRegionCells, statInstitutionTotals, statInstrumentCells } from "@/server/db/schema";
 import { BUCKETS, bucketWhere } from "@/server/domain/filing/buckets";
 import { jurisdictionCounts } from "@/server/services/jurisdiction/instruments";
 import { homeFigures } from "@/server/services/jurisdiction/home-figures";
@@ -79,10 +79,17 @@ async function expectLayerEqualsDirect(now: Date) {
   const today = chinaToday(now);
   await expectEnterpriseTotalsEqualDirect();
   await expectUndatedTablesEqualDirect();
+  await expectInstitutionCellsEqualDirect();
   for (const [name, scope] of Object.entries(scopes())) {
     const layer = await jurisdictionCounts(db(), scope, undefined, now);
     const want = pick((await direct(locatedRecordScope(scope, instruments), today)).get("1"));
     expect({ name, ...layer.counts }, `辖区 counts of ${name} on ${today}`).toEqual({ name, ...want, filed: undefined });
+    // The same inside a region filter: the caller's own region, a county of it, another city and county, the province.
+    for (const region of ["4401", "440111", "440106", "4403", "440303", "44"]) {
+      const inRegion = await jurisdictionCounts(db(), scope, { regionCode: region }, now);
+      const wantIn = pick((await direct(and(locatedRecordScope(scope, instruments), locatedRecordScope({ kind: "regulator", orgId: 0, region: regionFilterOf(region) }, instruments)), today)).get("1"));
+      expect({ name, region, ...inRegion.counts }, `辖区 counts of ${name} in ${region} on ${today}`).toEqual({ name, region, ...wantIn, filed: undefined });
+    }
     const home = await homeFigures(db(), scope);
     expect(home[0]!.value, `home figure of ${name}`).toBe((await direct(locatedRecordScope(scope, instruments), chinaToday())).get("1")?.all ?? 0);
     if (scope.kind === "legalInstitution" || scope.kind === "authorisedInstitution") await expectInstitutionViewsEqualDirect(name, scope, home);
@@ -185,6 +192,36 @@ async function expectUndatedTablesEqualDirect() {
       .groupBy(instruments.institutionId, instruments.enterpriseId)
       .orderBy(instruments.institutionId, instruments.enterpriseId),
   );
+}
+
+/**
+ * 0025: the dated cells of what is with each institution, in all and per county, equal its instruments cell by cell —
+ * each instrument in its day cell (none when untracked) and its month cell; no instrument, no row.
+ */
+async function expectInstitutionCellsEqualDirect() {
+  const rows = await db()
+    .select({
+      i: instruments.institutionId, province: instruments.provinceCode, city: instruments.cityCode, county: instruments.countyCode,
+      filed: sql<boolean>`${instruments.filingStatus} = 'filed'`, failed: sql<boolean>`${instruments.failedSince} is not null`,
+      v: instruments.validUntil, a: instruments.filingApprovedOn,
+    })
+    .from(instruments)
+    .where(sql`${instruments.institutionId} is not null`);
+  const want = { all: new Map<string, number>(), region: new Map<string, number>() };
+  const add = (m: Map<string, number>, k: unknown[]) => m.set(k.join("|"), (m.get(k.join("|")) ?? 0) + 1);
+  for (const r of rows) {
+    const kind = r.v ? "v" : r.a ? "a" : "u";
+    const day = String(r.v ?? r.a ?? "2000-01-01");
+    for (const [fine, d] of kind === "u" ? [[false, "2000-01-01"]] : [[true, day], [false, `${day.slice(0, 7)}-01`]]) {
+      add(want.all, [r.i, r.filed, r.failed, kind, fine, d]);
+      add(want.region, [r.i, r.province, r.city, r.county, r.filed, r.failed, kind, fine, d]);
+    }
+  }
+  const all = (await db().select().from(statInstitutionCells)).map((r) => [[r.institutionId, r.filed, r.failed, r.dayKind, r.fine, r.day].join("|"), r.n] as const);
+  const region = (await db().select().from(statInstitutionRegionCells)).map((r) => [[r.institutionId, r.provinceCode, r.cityCode, r.countyCode, r.filed, r.failed, r.dayKind, r.fine, r.day].join("|"), r.n] as const);
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  expect(sorted(new Map(all))).toEqual(sorted(want.all));
+  expect(sorted(new Map(region))).toEqual(sorted(want.region));
 }
 
 async function expectInstitutionViewsEqualDirect(name: string, scope: Scope, home: { label: string; value: number }[]) {

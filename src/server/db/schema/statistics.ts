@@ -147,6 +147,37 @@ export const statInstitutionTotals = pgTable(
   ],
 );
 
+/**
+ * Per institution holding the instrument (none: no row) × the dated dimensions, with no place: what is with an
+ * institution, summed in a few hundred cells (issue 14, 辖区仪器 counts at 10M). An institution's instruments lie
+ * all over the province, so its share of `stat_instrument_cells` (× county × item × purpose) runs to 129,000 cells
+ * at 10M instruments; here it is one cell per date (949).
+ */
+export const statInstitutionCells = pgTable(
+  "stat_institution_cells",
+  { institutionId: bigint("institution_id", { mode: "number" }).notNull(), ...dateDims },
+  (t) => [
+    primaryKey({ name: "stat_institution_cells_pk", columns: [t.institutionId, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_institution_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * Per institution × county × the dated dimensions: what is with an institution inside a region, read by
+ * institution first (the part of a legal institution's jurisdiction that is also with it, counted once; a region
+ * filter on what is with an authorised institution). Indexed by each level of the region.
+ */
+export const statInstitutionRegionCells = pgTable(
+  "stat_institution_region_cells",
+  { ...dims, institutionId: bigint("institution_id", { mode: "number" }).notNull(), ...dateDims },
+  (t) => [
+    primaryKey({ name: "stat_institution_region_cells_pk", columns: [t.institutionId, t.countyCode, t.filed, t.failed, t.dayKind, t.fine, t.day] }),
+    index("stat_institution_region_cells_city_idx").on(t.institutionId, t.cityCode),
+    index("stat_institution_region_cells_province_idx").on(t.institutionId, t.provinceCode),
+    index("stat_institution_region_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
 /** Per county × enterprise × the filter dimensions: the enterprise rows of a filtered county dashboard. */
 export const statEnterpriseCells = pgTable(
   "stat_enterprise_cells",

@@ -6,9 +6,9 @@ import type { jurisdictionCountsInput, jurisdictionInstrumentsInput } from "@/li
 import { chinaToday } from "@/lib/china-day";
 import { inRegion, locatedRecordScope, regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Queryable } from "@/server/db/open";
-import { catalogueKinds, instruments, organisations, statInstrumentCells } from "@/server/db/schema";
+import { catalogueKinds, instruments, organisations } from "@/server/db/schema";
 import { bucketWhere, headlineBucket, type Bucket } from "@/server/domain/filing/buckets";
-import { allOf, cellScope, figureSums, onceEach } from "@/server/services/statistics/cells";
+import { scopeFigures } from "@/server/services/statistics/scope-figures";
 import { page } from "@/server/db/keyset";
 import { escapeLike } from "@/server/db/like";
 
@@ -18,17 +18,12 @@ const institutionOrg = alias(organisations, "institution");
 
 /**
  * 辖区仪器 counts (seed 000 四): instruments in the caller's scope (R-SCOPE-2/3) per bucket (R-BKT-1…5), summed
- * from the statistics layer (R-STAT-1): cells per county × institution, never a scan of the instruments.
+ * from the statistics layer (R-STAT-1) by parts of the scope (scopeFigures), never a scan of the instruments.
  */
 export async function jurisdictionCounts(db: Queryable, scope: Scope, input: z.infer<typeof jurisdictionCountsInput>, now = new Date()) {
   const today = chinaToday(now);
-  const c = statInstrumentCells;
-  const sums = figureSums(c, today);
-  const [row] = await db
-    .select({ all: sums.all, due: sums.due, overdue: sums.overdue, invalid: sums.invalid, valid: sums.valid, failed: sums.failed })
-    .from(c)
-    .where(allOf(cellScope(scope, c), onceEach(c, today), input?.regionCode ? inRegion(c, regionFilterOf(input.regionCode)) : undefined));
-  return { today, counts: row as Record<Bucket, number> };
+  const { all, due, overdue, invalid, valid, failed } = await scopeFigures(db, scope, input?.regionCode ? regionFilterOf(input.regionCode) : null, today);
+  return { today, counts: { all, due, overdue, invalid, valid, failed } satisfies Record<Bucket, number> };
 }
 
 /** 辖区仪器 list: one keyset page of one bucket, newest first. */

@@ -23,6 +23,9 @@ export type CellColumns = {
   institutionId?: AnyPgColumn;
 };
 
+/** The dated columns every cell table has, all that the figure sums read (place columns only filter). */
+export type DatedColumns = Pick<CellColumns, "filed" | "failed" | "dayKind" | "fine" | "day" | "n">;
+
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 
 /**
@@ -34,13 +37,13 @@ export function fineWindow(today: string) {
 }
 
 /** Selects each instrument exactly once: its day cell inside the window, else its month cell. */
-export function onceEach(c: CellColumns, today: string): SQL {
+export function onceEach(c: DatedColumns, today: string): SQL {
   const w = fineWindow(today);
   return sql`((${c.fine} and ${c.day} >= ${w.from} and ${c.day} < ${w.to}) or (not ${c.fine} and (${c.day} < ${w.from} or ${c.day} >= ${w.to})))`;
 }
 
 /** R-BKT-1…5 on a cell, the twin of `bucketWhere` (src/server/domain/filing/buckets.ts), same bounds. */
-export function cellBucket(bucket: Bucket, c: CellColumns, today: string): SQL {
+export function cellBucket(bucket: Bucket, c: DatedColumns, today: string): SQL {
   const b = bucketBounds(today);
   const v = sql`${c.dayKind} = 'v'`;
   const a = sql`${c.dayKind} = 'a'`;
@@ -65,7 +68,7 @@ export type Figure = (typeof FIGURES)[number];
 export type FigureCounts = Record<Figure, number>;
 
 /** `sum(n) filter (…)` per figure, as integer columns. */
-export function figureSums(c: CellColumns, today: string): Record<Figure, SQL<number>> {
+export function figureSums(c: DatedColumns, today: string): Record<Figure, SQL<number>> {
   const s = (where: SQL) => sql<number>`coalesce(sum(${c.n}) filter (where ${where}), 0)::int`;
   return {
     all: sql<number>`coalesce(sum(${c.n}), 0)::int`,
