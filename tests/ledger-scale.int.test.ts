@@ -12,7 +12,7 @@ import { auditLog, departments, instruments, ledgerImports } from "@/server/db/s
 import { EXCEL_COLUMNS } from "@/server/domain/ledger/excel-columns";
 import { checkLedgerFile, importLedgerFile } from "@/server/services/ledger/import-ledger";
 import { ledgerWhere } from "@/server/services/ledger/list-filter";
-import { COUNT_CAP, countInstruments, listInstruments } from "@/server/services/ledger/list-instruments";
+import { COMMON_HITS, COUNT_CAP, COUNT_WINDOW, countInstruments, listInstruments, SEARCH_COUNT_CAP } from "@/server/services/ledger/list-instruments";
 import { type Cells, goodRow, writeLedgerWorkbookFile } from "../scripts/ledger/sample-file";
 import { openTestDb } from "./helpers/db";
 import { callerAs, type Fixtures, loadFixtures } from "./helpers/fixtures";
@@ -156,39 +156,73 @@ describe("ledger search on the enterprise-scoped GIN indexes (issue 14 item 3, R
     expect(got.filter((id) => hospitalIds.has(id))).toEqual([]);
   });
 
-  it("R-LED-6 a filtered count stops at the cap and says so; the unfiltered counts stay exact", async () => {
+  it("R-LED-6 R-LED-4 a search's counts are exact up to the cap and then say only 'cap 以上', by whichever path counts them", async () => {
     const station = fx.org.stationEnterprise!;
     const scope = { kind: "enterprise" as const, orgId: station };
     // Validity for some of the search rows: due in 10 days, overdue since 10 days, in the station's enterprise.
-    const today = (await import("@/lib/china-day")).chinaToday();
-    const { addDays } = await import("@/lib/china-day");
+    const { addDays, chinaToday } = await import("@/lib/china-day");
+    const today = chinaToday();
     await database.db.execute(sql`update instruments set valid_until = case when id % 3 = 0 then ${addDays(today, 10)}::date when id % 3 = 1 then ${addDays(today, -10)}::date else null end
       where enterprise_id = ${station} and serial_no like 'TRG-%'`);
     const exact = async (where: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from instruments where enterprise_id = ${station} and ${where}`))[0]!.n);
-    const q = "搜索测试"; // 200 of the station's 300 rows
-    const all = { total: await exact(sql`(name ilike '%搜索测试%' or serial_no ilike '%搜索测试%' or manufacturer ilike '%搜索测试%')`) };
-    expect(all.total).toBeGreaterThan(20);
-    const due = await exact(sql`name ilike '%搜索测试%' and valid_until between ${today}::date and ${addDays(today, 30)}::date`);
-    const overdue = await exact(sql`name ilike '%搜索测试%' and valid_until < ${today}::date`);
-    expect(due).toBeGreaterThan(20);
-    expect(overdue).toBeGreaterThan(20);
-    // Capped at 20: every count says "20 以上".
-    expect(await countInstruments(database.db, scope, { q }, 20)).toEqual({ total: 20, due: 20, overdue: 20, more: { total: true, due: true, overdue: true } });
-    // Capped between the bucket counts and the total: the total is capped, the buckets exact.
-    const mid = Math.max(due, overdue) + 1;
-    expect(await countInstruments(database.db, scope, { q }, mid)).toEqual({ total: mid, due, overdue, more: { total: true, due: false, overdue: false } });
-    // At or above the true number: exact, nothing "以上".
-    expect(await countInstruments(database.db, scope, { q }, all.total)).toEqual({ total: all.total, due, overdue, more: { total: false, due: false, overdue: false } });
-    expect(await countInstruments(database.db, scope, { q })).toEqual({ total: all.total, due, overdue, more: { total: false, due: false, overdue: false } });
-    expect(COUNT_CAP).toBeGreaterThanOrEqual(1000);
-    // No filter: exact whatever the cap.
-    const everything = await exact(sql`true`);
-    expect(everything).toBeGreaterThan(20);
-    const none = await countInstruments(database.db, scope, {}, 20);
-    expect(none.total).toBe(everything);
-    expect(none.more).toEqual({ total: false, due: false, overdue: false });
-    expect(none.due).toBe(await exact(sql`valid_until between ${today}::date and ${addDays(today, 30)}::date`));
-    expect(none.overdue).toBe(await exact(sql`valid_until < ${today}::date`));
+    const all = await exact(sql`true`);
+    expect(all).toBeGreaterThan(300);
+    // A caseless search (LIKE, 200 of the 300 rows), one with letters (ILIKE, every 11th maker), a rare one.
+    for (const [q, like] of [["搜索测试", "%搜索测试%"], ["acme 厂1", "%acme 厂1%"], [`TRG-${station}-12`, `%TRG-${station}-12%`]] as const) {
+      const m = sql`(name ilike ${like} or serial_no ilike ${like} or manufacturer ilike ${like})`;
+      const want = {
+        total: await exact(m),
+        due: await exact(sql`${m} and valid_until between ${today}::date and ${addDays(today, 30)}::date`),
+        overdue: await exact(sql`${m} and valid_until < ${today}::date`),
+      };
+      expect(want.total, q).toBeGreaterThan(0);
+      // probeRows: the whole enterprise probed; a window and a probe of part of it; the GIN index alone.
+      for (const probeRows of [all + 1, all - 1, 150, 1]) {
+        for (const cap of [1, 10, want.total - 1, want.total, want.total + 1].filter((c) => c > 0)) {
+          const got = await countInstruments(database.db, scope, { q }, { cap, probeRows });
+          // Exact, or capped: "以上" a number the true one reaches (the cap, or a probe's lower bound), never past the cap.
+          const honest = got.capped ? { total: Math.min(got.total, cap, want.total), due: null, overdue: null, capped: true } : { ...want, capped: false };
+          expect({ q, probeRows, cap, got }).toEqual({ q, probeRows, cap, got: honest });
+          if (probeRows > all) expect({ q, cap, got }).toEqual({ q, cap, got: want.total > cap ? { total: cap, due: null, overdue: null, capped: true } : { ...want, capped: false } });
+        }
+      }
+      expect(await countInstruments(database.db, scope, { q })).toEqual({ ...want, capped: false });
+    }
+    // Matches crowded into the newest rows: 30 new rows and the 30 oldest search rows. The window (COUNT_WINDOW = 200
+    // newest rows) sees 30, a common term (COMMON_HITS): a probe of 250 rows finds 30 of them, and says "30 以上"
+    // (true: there are 60) unless the cap is lower. A term the window sees 1–3 times is counted through its index.
+    await database.db.execute(sql`update instruments set manufacturer = '偏斜厂' where id in (
+      select id from instruments where enterprise_id = ${station} and serial_no like 'TRG-%' order by id limit 30)`);
+    await database.db.execute(sql`insert into instruments (enterprise_id, name, model, serial_no, manufacturer, install_location, province_code, city_code, county_code,
+        status, purpose, method, kind_id, manufacturer_norm, serial_norm)
+      select ${station}, '新器具', 'M', 'NEW-' || g, '偏斜厂', '1号岛', '44', '4401', '440111', 'in_use', 'trade', 'on_site', ${fx.kind["燃油加油机"]!}, 'x', 'new-' || g
+      from generate_series(1, 30) g`);
+    expect(COUNT_WINDOW).toBe(200);
+    const skew = (cap: number) => countInstruments(database.db, scope, { q: "偏斜厂" }, { cap, probeRows: 250 });
+    expect(COMMON_HITS).toBeLessThanOrEqual(30);
+    expect(await skew(36)).toEqual({ total: 30, due: null, overdue: null, capped: true });
+    expect(await skew(20)).toEqual({ total: 20, due: null, overdue: null, capped: true });
+    expect(await skew(100)).toEqual({ total: 30, due: null, overdue: null, capped: true });
+    // Whole enterprise within the probe: exact.
+    expect(await countInstruments(database.db, scope, { q: "偏斜厂" }, { cap: 100, probeRows: all + 100 })).toMatchObject({ total: 60, capped: false });
+    // Rare in the window (one of the 30 new rows keeps the term, the rest renamed): the index counts all of them.
+    await database.db.execute(sql`update instruments set manufacturer = '其他厂' where enterprise_id = ${station} and serial_no like 'NEW-%' and serial_no <> 'NEW-1'`);
+    expect(await countInstruments(database.db, scope, { q: "偏斜厂" }, { cap: 100, probeRows: 250 })).toMatchObject({ total: 31, capped: false });
+    expect(await countInstruments(database.db, scope, { q: "偏斜厂" }, { cap: 30, probeRows: 250 })).toEqual({ total: 30, due: null, overdue: null, capped: true });
+    expect(SEARCH_COUNT_CAP).toBeGreaterThanOrEqual(1000);
+    expect(COUNT_CAP).toBeGreaterThanOrEqual(SEARCH_COUNT_CAP);
+    // A filter an index counts (kind) is capped the same way; no filter is exact whatever the cap (count cells).
+    const kind = fx.kind["燃油加油机"]!;
+    const kindTotal = await exact(sql`kind_id = ${kind}`);
+    expect(await countInstruments(database.db, scope, { kindId: kind }, { cap: kindTotal - 1 })).toEqual({ total: kindTotal - 1, due: null, overdue: null, capped: true });
+    expect((await countInstruments(database.db, scope, { kindId: kind }, { cap: kindTotal })).total).toBe(kindTotal);
+    const none = await countInstruments(database.db, scope, {}, { cap: 20 });
+    expect(none).toEqual({
+      total: all + 30,
+      due: await exact(sql`valid_until between ${today}::date and ${addDays(today, 30)}::date`),
+      overdue: await exact(sql`valid_until < ${today}::date`),
+      capped: false,
+    });
   });
 
   it("R-LED-6 R-SCOPE-1 a tag used only by another enterprise finds nothing; a shared tag finds only the caller's rows", async () => {

@@ -118,6 +118,13 @@ async function measureAll(db: DB, runs: number, total: number): Promise<Row[]> {
     ["counts, tag only others use", { tag: otherTag?.t ?? "无此标签" }],
     ["counts, tag used here", { tag: hereTag?.t ?? "无此标签" }],
     ["counts, status=stopped", { status: "stopped" }],
+    // Counted from the instruments (capped), not from the count cells.
+    ["counts, filter kind", { kindId: kind!.id }],
+    ["counts, filter filing=pending", { filingStatus: "pending" }],
+    ["counts, filter region (county)", { regionCode: region!.code }],
+    ["counts, search 2 chars of the commonest name", { q: name2 }],
+    ["counts, tag here + status in use", { tag: hereTag?.t ?? "无此标签", status: "in_use" }],
+    ["counts, tag here + kind", { tag: hereTag?.t ?? "无此标签", kindId: kind!.id }],
   ];
 
   const out: Row[] = [];

@@ -58,6 +58,9 @@ async function main() {
     // Leave the data set as found.
     await db.delete(expiryWarnings).where(gt(expiryWarnings.id, w0?.id ?? 0));
     await db.delete(outbox).where(gt(outbox.id, o0?.id ?? 0));
+    // Without this the next run probes the dead index entries of the deleted warnings (at 1M after eight runs: the
+    // sweep's first read 596 ms instead of 90 ms).
+    await db.execute(sql`vacuum analyze expiry_warnings, outbox`);
     await database.close();
   }
 }

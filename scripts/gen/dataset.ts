@@ -83,6 +83,8 @@ export async function openGenDataSet(o: OpenGenOptions): Promise<{ database: Dat
       await raw.unsafe(`vacuum analyze organisations`);
       // The undated statistics tables that 申报企业 and the home figures read index-only (issue 14 #3).
       await raw.unsafe(`vacuum analyze stat_enterprise_filing, stat_institution_totals, stat_institution_enterprises`);
+      // The ledger's count cells (migration 0024).
+      await raw.unsafe(`vacuum analyze stat_ledger_cells`);
     }
   } catch (err) {
     await database.close();

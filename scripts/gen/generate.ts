@@ -368,12 +368,15 @@ export async function generate(sql: Sql, o: GenOptions): Promise<GenSummary> {
         on conflict do nothing;
     `);
 
-    // The statistics layer (drizzle/0009, 0025): recomputed from all rows by the migrations' own backfill statements.
+    // The statistics layer (drizzle/0009, 0025) and the ledger's count cells (0024): recomputed from all rows by the
+    // migrations' own backfill statements.
     await stepRun("statistics backfill", `
       delete from stat_instrument_cells; delete from stat_region_cells; delete from stat_city_cells;
       delete from stat_enterprise_region_cells; delete from stat_enterprise_cells; delete from stat_verification_cells;
       delete from stat_enterprise_totals; delete from stat_enterprise_filing; delete from stat_institution_totals; delete from stat_institution_enterprises;
+      delete from stat_ledger_cells;
       do $do$ begin execute stat_instruments_sql('select *, 1 as s from instruments'); end $do$;
+      do $do$ begin execute stat_ledger_sql('select enterprise_id, tags, status, valid_until, 1 as s from instruments'); end $do$;
       select stat_institution_cells_backfill();
       do $do$ begin execute stat_results_sql('select instrument_id, institution_id, verified_on, verdict, 1 as s from results'); end $do$;
     `);

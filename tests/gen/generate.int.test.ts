@@ -84,6 +84,14 @@ describe("issue 14 #1 — data generator", () => {
     // The county view's per-enterprise totals: exactly one row per enterprise with instruments, its own count.
     expect(await one(a, `select count(*) as n from (select enterprise_id, county_code, count(*) as c from instruments group by 1, 2) d
       full join stat_enterprise_totals t using (enterprise_id, county_code) where t.n is distinct from d.c`)).toBe(0);
+    // The ledger's count cells (migration 0024): per enterprise × tag ('' = all) × status × validity day.
+    expect(await one(a, `select count(*) as n from (
+        select enterprise_id, tag, status, coalesce(valid_until, 'infinity'::date) as valid_until, count(*) as c
+        from (select i.*, '' as tag from instruments i
+              union all select i.*, t.tag from instruments i cross join lateral (select distinct u as tag from unnest(i.tags) u where u <> '') t) x
+        group by 1, 2, 3, 4) d
+      full join stat_ledger_cells t using (enterprise_id, tag, status, valid_until) where t.n is distinct from d.c`)).toBe(0);
+    expect(await one(a, `select count(*) as n from stat_ledger_cells where tag <> ''`)).toBeGreaterThan(0);
     // What is with each institution (0025), per county and in all: its month cells equal the instruments.
     const d = `select institution_id, county_code, filing_status = 'filed' as filed, failed_since is not null as failed,
       case when valid_until is not null then 'v' when filing_approved_on is not null then 'a' else 'u' end as day_kind,

@@ -3,15 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/china-day";
 import { locatedRecordScope, organisationScope, regionFilterOf, type Scope } from "@/server/authz/scope";
 import type { Database } from "@/server/db/open";
-import { catalogueKinds, instruments, organisations, results, statEnterpriseFiling, statEnterpriseTotals, statInstitutionEnterprises, statInstitutionCells, statInstitutionRegionCells, statInstitutionTotals, statInstrumentCells } from "@/server/db/schema";
+import { catalogueKinds, instruments, organisations, results, statEnterpriseFiling, statEnterpriseTotals, statInstitutionEnterprises, statInstitutionCells, statInstitutionRegionCells, statInstitutionTotals, statInstrumentCells, statLedgerCells } from "@/server/db/schema";
 import { BUCKETS, bucketWhere } from "@/server/domain/filing/buckets";
 import { jurisdictionCounts } from "@/server/services/jurisdiction/instruments";
 import { homeFigures } from "@/server/services/jurisdiction/home-figures";
 import { listEnterprises } from "@/server/services/jurisdiction/enterprises";
 import type { StatFilter } from "@/lib/schemas/statistics";
+import type { LedgerFilter } from "@/lib/schemas/ledger";
 import { FIGURES } from "@/server/services/statistics/cells";
 import { dashboard, dashboardBreakdown, periodStart } from "@/server/services/statistics/dashboard";
 import { forecast } from "@/server/services/statistics/forecast";
+import { countInstruments } from "@/server/services/ledger/list-instruments";
+import { bucketRange } from "@/server/domain/ledger/warning";
+import { rowsOf } from "@/server/db/rows";
 import { openTestDb } from "../helpers/db";
 import { callerAs, type Fixtures, loadFixtures, outcome } from "../helpers/fixtures";
 
@@ -79,6 +83,7 @@ async function expectLayerEqualsDirect(now: Date) {
   const today = chinaToday(now);
   await expectEnterpriseTotalsEqualDirect();
   await expectUndatedTablesEqualDirect();
+  await expectLedgerCellsEqualDirect(now);
   await expectInstitutionCellsEqualDirect();
   for (const [name, scope] of Object.entries(scopes())) {
     const layer = await jurisdictionCounts(db(), scope, undefined, now);
@@ -195,6 +200,52 @@ async function expectUndatedTablesEqualDirect() {
 }
 
 /**
+ * Issue 14 #3: the ledger's count cells equal a direct count per enterprise × tag ('' = every instrument) × status
+ * × validity day, and the ledger's counts read from them (no filter, each status, each bucket, each tag) equal a
+ * direct count of the enterprise's instruments on the China day of `now`.
+ */
+async function expectLedgerCellsEqualDirect(now: Date) {
+  const c = statLedgerCells;
+  const cells = await db().select({ e: c.enterpriseId, tag: c.tag, status: c.status, day: c.validUntil, n: c.n }).from(c).orderBy(c.enterpriseId, c.tag, c.status, c.validUntil);
+  const want = rowsOf<{ e: number; tag: string; status: string; day: string; n: number }>(
+    await db().execute(sql`
+      select enterprise_id::int as e, tag, status::text as status, coalesce(valid_until, 'infinity'::date)::text as day, count(*)::int as n
+      from (select i.*, '' as tag from instruments i
+            union all select i.*, t.tag from instruments i cross join lateral (select distinct u as tag from unnest(i.tags) u where u <> '') t) x
+      group by 1, 2, 3, 4`),
+  ).map((r) => ({ ...r, e: Number(r.e), n: Number(r.n) }));
+  const key = (r: { e: number; tag: string; status: string; day: string }) => JSON.stringify([r.e, r.tag, r.status, r.day]);
+  const sorted = <T extends { e: number; tag: string; status: string; day: string }>(rs: T[]) => rs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  expect(want.some((r) => r.tag !== "")).toBe(true);
+  expect(sorted(cells.map((r) => ({ ...r, day: String(r.day) })))).toEqual(sorted(want));
+  const today = chinaToday(now);
+  const dueR = bucketRange("due", today);
+  const overdueR = bucketRange("overdue", today);
+  for (const e of [fx.org.stationEnterprise!, fx.org.hospitalEnterprise!]) {
+    const tags = rowsOf<{ t: string }>(await db().execute(sql`select distinct unnest(tags) as t from instruments where enterprise_id = ${e}`)).map((r) => r.t);
+    const filters: LedgerFilter[] = [{}, { status: "in_use" as const }, { status: "stopped" as const }, { bucket: "due" as const }, { bucket: "overdue" as const }, ...tags.map((tag) => ({ tag })), ...tags.map((tag) => ({ tag, status: "in_use" as const, bucket: "due" as const }))];
+    for (const f of filters) {
+      const where = and(
+        eq(instruments.enterpriseId, e),
+        f.status ? eq(instruments.status, f.status) : undefined,
+        f.tag ? sql`${instruments.tags} @> array[${f.tag}]::text[]` : undefined,
+        f.bucket === "due" ? sql`${instruments.validUntil} between ${dueR.from}::date and ${dueR.to}::date` : undefined,
+        f.bucket === "overdue" ? sql`${instruments.validUntil} <= ${overdueR.to}::date` : undefined,
+      );
+      const [d] = await db()
+        .select({
+          total: sql<number>`count(*)::int`,
+          due: sql<number>`(count(*) filter (where ${instruments.validUntil} between ${dueR.from}::date and ${dueR.to}::date))::int`,
+          overdue: sql<number>`(count(*) filter (where ${instruments.validUntil} <= ${overdueR.to}::date))::int`,
+        })
+        .from(instruments)
+        .where(where);
+      expect({ e, f, today, ...(await countInstruments(db(), { kind: "enterprise", orgId: e }, f, { now })) }).toEqual({ e, f, today, ...d, capped: false });
+    }
+  }
+}
+
+/**
  * 0025: the dated cells of what is with each institution, in all and per county, equal its instruments cell by cell —
  * each instrument in its day cell (none when untracked) and its month cell; no instrument, no row.
  */
@@ -291,6 +342,14 @@ describe("statistics layer (issue 12 item 1)", () => {
     await db().update(instruments).set({ countyCode: "440303", cityCode: "4403" }).where(inArray(instruments.id, ids.slice(10, 14)));
     await db().update(instruments).set({ purpose: "medical", failedSince: "2026-11-20" }).where(inArray(instruments.id, ids.slice(14, 20)));
     await db().update(instruments).set({ remark: "批量备注" });
+    // Tags and status (the ledger's count cells): tags added, a tag repeated, tags replaced, stop and scrap.
+    await db().update(instruments).set({ tags: ["一期", "新购"] }).where(inArray(instruments.id, ids.slice(30, 40)));
+    await db().update(instruments).set({ tags: ["一期", "一期", ""] }).where(inArray(instruments.id, ids.slice(35, 45)));
+    await db().update(instruments).set({ status: "in_use" }).where(inArray(instruments.id, ids.slice(40, 50)));
+    const stationRows = await db().select({ id: instruments.id }).from(instruments).where(and(inArray(instruments.id, ids.slice(40, 46)), eq(instruments.enterpriseId, station)));
+    expect(stationRows.length).toBeGreaterThan(0);
+    await jyzqy.ledger.stop({ ids: stationRows.map((r) => r.id) });
+    await db().update(instruments).set({ status: "scrapped" }).where(inArray(instruments.id, ids.slice(44, 46)));
     // Deletes: one through the ledger, a batch directly.
     const [fresh] = await db().select({ id: instruments.id }).from(instruments).where(eq(instruments.serialNo, "ST-NEW-1"));
     await jyzqy.ledger.remove({ ids: [fresh!.id] });

@@ -40,11 +40,6 @@ function useCursorPages() {
 }
 
 
-/** A count the server stopped at its cap (issue 14 #3) reads "5,000 以上": the true number is larger. */
-function countText(n: number, more: boolean): string {
-  return more ? `${n.toLocaleString("zh-CN")} 以上` : String(n);
-}
-
 /** 仪器管理 → 全部仪器 (R-LED-6): server-side filters, sorting, keyset pages, counts, colours, bulk actions. */
 export function LedgerTable() {
   const trpc = useTRPC();
@@ -162,17 +157,17 @@ export function LedgerTable() {
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground" data-testid="ledger-counts">
-          共 {counts.data ? countText(counts.data.total, counts.data.more.total) : "…"} 台
-          {counts.data ? (
+          共 {counts.data ? (counts.data.capped ? `${counts.data.total.toLocaleString("zh-CN")} 台以上` : `${counts.data.total} 台`) : "… 台"}
+          {counts.data && !counts.data.capped ? (
             <>
-              ，<span className="text-amber-700">30 天内到期 {countText(counts.data.due, counts.data.more.due)}</span>，
-              <span className="text-red-700">已过期 {countText(counts.data.overdue, counts.data.more.overdue)}</span>
-              {counts.data.more.total || counts.data.more.due || counts.data.more.overdue ? (
-                <span data-testid="ledger-counts-capped">
-                  （筛选结果多于 {counts.data.total.toLocaleString("zh-CN")} 台时只计到此数，显示为“以上”；加筛选条件可得确切台数）
-                </span>
-              ) : null}
+              ，<span className="text-amber-700">30 天内到期 {counts.data.due}</span>，<span className="text-red-700">已过期 {counts.data.overdue}</span>
             </>
+          ) : null}
+          {counts.data?.capped ? (
+            // Issue 14 #3: a count that passes the cap stops there — honest "以上", and no due / overdue split of it.
+            <span data-testid="ledger-counts-capped">
+              （多于 {counts.data.total.toLocaleString("zh-CN")} 台时不再往下计数，也不分 30 天内到期、已过期；加筛选条件（如“有效期”）可得确切台数）
+            </span>
           ) : null}
         </p>
         <div className="flex items-center gap-2">

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { defaultChannels, type NotifyEvent } from "@/lib/vocab/notify-event";
 import { config } from "@/server/config";
+import { idIn } from "@/server/db/id-list";
 import type { Queryable } from "@/server/db/open";
 import { notificationPreferences, organisations, organisationWebhooks, users } from "@/server/db/schema";
 import { emailParts, renderEvent, smsText, type AnyEvent, type EventData } from "@/server/domain/notify/templates";
@@ -38,22 +39,22 @@ export async function notifyEvents(tx: Queryable, events: OrgNotification[]): Pr
   const members = await tx
     .select({ id: users.id, orgId: users.orgId, username: users.username, email: users.email, phone: users.phone })
     .from(users)
-    .where(and(inArray(users.orgId, orgIds), eq(users.active, true)))
+    .where(and(idIn(users.orgId, orgIds), eq(users.active, true)))
     .orderBy(users.id);
   const prefs = members.length
     ? await tx
         .select({ userId: notificationPreferences.userId, event: notificationPreferences.event, email: notificationPreferences.email, sms: notificationPreferences.sms })
         .from(notificationPreferences)
-        .where(and(inArray(notificationPreferences.event, kinds), inArray(notificationPreferences.userId, members.map((m) => m.id))))
+        .where(and(inArray(notificationPreferences.event, kinds), idIn(notificationPreferences.userId, members.map((m) => m.id))))
     : [];
   const orgs = await tx
     .select({ id: organisations.id, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone })
     .from(organisations)
-    .where(inArray(organisations.id, orgIds));
+    .where(idIn(organisations.id, orgIds));
   const hooks = await tx
     .select({ orgId: organisationWebhooks.orgId, url: organisationWebhooks.url })
     .from(organisationWebhooks)
-    .where(and(inArray(organisationWebhooks.orgId, orgIds), eq(organisationWebhooks.enabled, true)))
+    .where(and(idIn(organisationWebhooks.orgId, orgIds), eq(organisationWebhooks.enabled, true)))
     .orderBy(organisationWebhooks.id);
 
   const membersOf = new Map<number, typeof members>();

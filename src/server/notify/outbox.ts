@@ -1,5 +1,7 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/open";
+import { rowsOf } from "@/server/db/rows";
 import { outbox } from "@/server/db/schema";
 import type { OutboxChannel } from "./providers";
 
@@ -19,21 +21,26 @@ export async function enqueue(tx: Queryable, message: OutboxInput) {
 const ENQUEUE_CHUNK = 5000;
 
 /**
- * Several messages in one statement (an event's recipients × channels), same rule as `enqueue`; more than
- * ENQUEUE_CHUNK in several, as one statement's bind parameters are limited (65,535).
+ * Several messages at once (an event's recipients × channels, the daily sweep's tens of thousands), same rule
+ * as `enqueue`; returns their ids in the order given. Each chunk of ENQUEUE_CHUNK is one statement with one
+ * parameter, the messages as a JSON array: Drizzle's builder took ~0.35 ms per row to build a multi-row VALUES
+ * insert (1,369 rows: 0.46 s), most of the sweep's message time at 10M (issue 14).
  */
 export async function enqueueMany(tx: Queryable, messages: OutboxInput[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
-    const rows = await tx
-      .insert(outbox)
-      .values(
-        messages
-          .slice(i, i + ENQUEUE_CHUNK)
-          .map((m) => ({ channel: m.channel, recipient: m.recipient, template: m.template, data: m.data ?? {}, subject: m.subject ?? null, body: m.body })),
-      )
-      .returning({ id: outbox.id });
-    ids.push(...rows.map((r) => r.id));
+    const chunk = messages
+      .slice(i, i + ENQUEUE_CHUNK)
+      .map((m) => ({ channel: m.channel, recipient: m.recipient, template: m.template, data: m.data ?? {}, subject: m.subject ?? null, body: m.body }));
+    const rows = rowsOf<{ id: string | number }>(
+      await tx.execute(sql`
+        insert into ${outbox} (channel, recipient, template, data, subject, body)
+        select m.e->>'channel', m.e->>'recipient', m.e->>'template', m.e->'data', m.e->>'subject', m.e->>'body'
+          from jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) with ordinality as m(e, n)
+         order by m.n
+        returning id`),
+    );
+    ids.push(...rows.map((r) => Number(r.id)));
   }
   return ids;
 }

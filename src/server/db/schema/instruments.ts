@@ -89,7 +89,10 @@ export const instruments = pgTable(
     index("instruments_institution_enterprise_idx").on(t.institutionId, t.enterpriseId, t.filingStatus, t.provinceCode, t.cityCode, t.countyCode),
     // 申报企业 counts for the enterprises of one page, in any caller's scope, without touching the table.
     index("instruments_enterprise_scope_idx").on(t.enterpriseId, t.filingStatus, t.provinceCode, t.cityCode, t.countyCode, t.institutionId),
-    index("instruments_valid_until_idx").on(t.validUntil).where(sql`${t.validUntil} is not null`),
+    // Validity ranges across enterprises; enterprise, id and status too, so that the daily sweep's first read
+    // (which enterprises have instruments due and not yet warned, src/server/jobs/sweep.ts) is index-only
+    // (migration 0023, issue 14: it replaced a (valid_until) index of the same predicate).
+    index("instruments_valid_until_cover_idx").on(t.validUntil, t.enterpriseId, t.id, t.status).where(sql`${t.validUntil} is not null`),
     // Bucket filters (R-BKT-1…5, src/server/domain/filing/buckets.ts): filed without validity, and failed.
     index("instruments_approved_no_valid_idx").on(t.filingApprovedOn).where(sql`${t.validUntil} is null and ${t.filingApprovedOn} is not null`),
     // 重复登记 (issue 12 item 8): the same normalised manufacturer + serial across enterprises.

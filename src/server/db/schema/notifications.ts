@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { boolean, date, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { NOTIFY_EVENTS } from "@/lib/vocab/notify-event";
 import { createdAt, id, ref, updatedAt } from "./_columns";
-import { instruments } from "./instruments";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -79,9 +78,13 @@ export const expiryWarnings = pgTable(
   "expiry_warnings",
   {
     id: id(),
-    instrumentId: ref("instrument_id")
-      .notNull()
-      .references(() => instruments.id),
+    /**
+     * No foreign key to instruments (migration 0023, issue 14): its row-level check took a FOR KEY SHARE lock on
+     * every warned instrument — about a third of the daily sweep at 10M, dirtying ~500k instrument pages. Every
+     * path that deletes instruments deletes their warnings in the same transaction instead
+     * (`deleteInstrumentRows`, src/server/services/ledger/delete-rows.ts; tests/notify/sweep-deleted-instruments.int.test.ts).
+     */
+    instrumentId: ref("instrument_id").notNull(),
     enterpriseId: ref("enterprise_id").notNull(),
     kind: text("kind", { enum: ["due30", "expired"] }).notNull(),
     validUntil: date("valid_until").notNull(),

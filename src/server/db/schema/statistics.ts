@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, char, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { filingStatus, purpose, verdict } from "./enums";
+import { filingStatus, instrumentStatus, purpose, verdict } from "./enums";
 
 /**
  * The statistics layer (R-STAT-1, issue 12 item 1): counts of instruments per cell of what does not move
@@ -217,5 +217,28 @@ export const statVerificationCells = pgTable(
     index("stat_verification_cells_province_idx").on(t.provinceCode, t.month),
     index("stat_verification_cells_institution_idx").on(t.institutionId, t.month),
     index("stat_verification_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * The enterprise ledger's counts (issue 14 #3, R-LED-4, R-LED-6): per enterprise × tag × status × validity day,
+ * how many instruments. `tag` '' counts every instrument once; a row with a tag counts the instruments carrying
+ * it (each once). `validUntil` 'infinity' = none. The ledger's 共 N 台 / 30 天内到期 / 已过期 with no filter, a
+ * status, a bucket or a tag are sums over an enterprise's few thousand cells, exact at any size, instead of
+ * counting up to a million rows. Kept by its own statement-level trigger (migration 0024), not by
+ * stat_instruments_sql, which other tables' migrations rewrite.
+ */
+export const statLedgerCells = pgTable(
+  "stat_ledger_cells",
+  {
+    enterpriseId: bigint("enterprise_id", { mode: "number" }).notNull(),
+    tag: text("tag").notNull(),
+    status: instrumentStatus("status").notNull(),
+    validUntil: date("valid_until").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "stat_ledger_cells_pk", columns: [t.enterpriseId, t.tag, t.status, t.validUntil] }),
+    index("stat_ledger_cells_zero_idx").on(t.n).where(sql`${t.n} = 0`),
   ],
 );

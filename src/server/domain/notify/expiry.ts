@@ -32,3 +32,30 @@ export function daysOf(w: { from: string; to: string }): string[] {
   for (let d = w.from; d <= w.to; d = addDays(d, 1)) out.push(d);
   return out;
 }
+
+/**
+ * The sweep's batches (issue 14 #3: bounded transactions): enterprises with work, in id order, cut into
+ * consecutive runs of at most `maxEnterprises` enterprises and `maxRows` rows — an enterprise with more rows than
+ * that is a batch of its own, never split (its one message counts all its instruments). Each batch is the
+ * inclusive id range [first, last] of its enterprises.
+ */
+export function sweepBatches(work: { id: number; rows: number }[], maxEnterprises: number, maxRows: number): [number, number][] {
+  const out: [number, number][] = [];
+  let first = 0;
+  let last = 0;
+  let count = 0;
+  let rows = 0;
+  for (const w of [...work].sort((a, b) => a.id - b.id)) {
+    if (count > 0 && (count >= maxEnterprises || rows + w.rows > maxRows)) {
+      out.push([first, last]);
+      count = 0;
+      rows = 0;
+    }
+    if (count === 0) first = w.id;
+    last = w.id;
+    count++;
+    rows += w.rows;
+  }
+  if (count > 0) out.push([first, last]);
+  return out;
+}

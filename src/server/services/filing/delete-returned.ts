@@ -4,6 +4,7 @@ import type { DB } from "@/server/db/open";
 import { filings, instrumentAttachments, instruments } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { type Actor, writeAudit } from "@/server/services/audit";
+import { deleteInstrumentRows } from "@/server/services/ledger/delete-rows";
 
 /**
  * R-FIL-6: a returned instrument that was never filed may be deleted (the only way out for 不属于强检目录).
@@ -21,7 +22,7 @@ export function deleteReturnedInstrument(db: DB, actor: Actor & { orgId: number 
     const history = await tx.select().from(filings).where(eq(filings.instrumentId, instrumentId));
     await tx.delete(filings).where(eq(filings.instrumentId, instrumentId));
     await tx.delete(instrumentAttachments).where(eq(instrumentAttachments.instrumentId, instrumentId));
-    await tx.delete(instruments).where(eq(instruments.id, instrumentId));
+    await deleteInstrumentRows(tx, [instrumentId]);
     await writeAudit(tx, actor, {
       action: "instrument.delete",
       entityType: "instrument",

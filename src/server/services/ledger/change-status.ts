@@ -6,6 +6,7 @@ import { decide } from "@/server/domain/ledger/lifecycle";
 import { AppError, notFound } from "@/server/errors";
 import { deleteUploadRow, removeUploadBytes } from "@/server/files/store";
 import { type Actor, writeAudit } from "@/server/services/audit";
+import { deleteInstrumentRows } from "./delete-rows";
 import { auditView } from "./load";
 
 /**
@@ -43,7 +44,7 @@ export async function deleteInstruments(db: DB, actor: Actor & { orgId: number }
     const atts = await tx.select({ id: instrumentAttachments.id, fileId: instrumentAttachments.fileId }).from(instrumentAttachments).where(inArray(instrumentAttachments.instrumentId, ids));
     await tx.delete(instrumentAttachments).where(inArray(instrumentAttachments.instrumentId, ids));
     for (const a of atts) await deleteUploadRow(tx, a.fileId);
-    await tx.delete(instruments).where(inArray(instruments.id, ids));
+    await deleteInstrumentRows(tx, ids);
     await writeAudit(tx, actor, rows.map((r) => ({ action: "instrument.delete", entityType: "instrument", entityId: r.id, before: auditView(r) })));
     return atts.map((a) => a.fileId);
   });

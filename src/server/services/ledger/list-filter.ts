@@ -1,5 +1,5 @@
 import "server-only";
-import { and, arrayContains, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, eq, gte, ilike, like, lte, or, sql, type SQL } from "drizzle-orm";
 import type { LedgerFilter } from "@/lib/schemas/ledger";
 import type { EnterpriseCaller } from "@/server/authz/caller";
 import { inRegion, locatedRecordScope, regionFilterOf } from "@/server/authz/scope";
@@ -34,9 +34,20 @@ const indexedSearch = (q: string | undefined) => usesTrigrams(q) || usesShortGra
  */
 export const gathersMatches = (f: LedgerFilter) => !!f.tag || indexedSearch(f.q) || indexedSearch(f.name);
 
+/**
+ * A search of Han characters, digits, punctuation and spaces only has no letter with a case, and no character's
+ * lower case is one of these: ILIKE and LIKE find the same rows. LIKE is ~10× cheaper per row on CJK text (ILIKE
+ * lower-cases the whole text of every row tested: 1.5 µs a column), which matters where rows are tested one by
+ * one (the list's window, the counts' probe, the recheck of index matches).
+ */
+export const caseless = (q: string) => /^[\p{Script=Han}\p{Nd}\p{P}\p{Zs}]+$/u.test(q);
+
+/** LIKE where it is exact (caseless), ILIKE otherwise. */
+export const matchOf = (q: string) => (caseless(q) ? like : ilike);
+
 /** The index narrows a search to the rows holding its trigrams or its short gram; the ILIKE decides. */
 function searchIndexCondition(q: string): SQL | undefined {
-  if (usesTrigrams(q)) return ilike(searchText, escapeLike(q));
+  if (usesTrigrams(q)) return matchOf(q)(searchText, escapeLike(q));
   // Must stay the index expression of instruments_enterprise_short_search_idx for the planner to use it.
   if (usesShortGrams(q)) return sql`ledger_short_grams(${searchText}) @> array[lower(${q}::text)]`;
   return undefined;
@@ -58,12 +69,13 @@ export function ledgerWhere(scope: LedgerScope, f: LedgerFilter, today: string, 
     const p = escapeLike(f.q);
     // A substring of one column is a substring of their concatenation: the GIN index narrows, the OR decides.
     if (hints) parts.push(searchIndexCondition(f.q));
-    parts.push(or(ilike(instruments.serialNo, p), ilike(instruments.name, p), ilike(instruments.manufacturer, p)));
+    const m = matchOf(f.q);
+    parts.push(or(m(instruments.serialNo, p), m(instruments.name, p), m(instruments.manufacturer, p)));
   }
   if (f.name) {
     const p = escapeLike(f.name);
     if (hints) parts.push(searchIndexCondition(f.name));
-    parts.push(ilike(instruments.name, p));
+    parts.push(matchOf(f.name)(instruments.name, p));
   }
   if (f.kindId) parts.push(eq(instruments.kindId, f.kindId));
   if (f.status) parts.push(eq(instruments.status, f.status));
