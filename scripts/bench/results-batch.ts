@@ -42,7 +42,8 @@ async function main() {
     const today = chinaToday();
     let batch = 0;
     const appointment = async () => {
-      const { id: _i, createdAt: _c, updatedAt: _u, ...rest } = template!;
+      // Copies of a demo instrument: its label token is unique (R-PUB-3), so the copies carry none.
+      const { id: _i, createdAt: _c, updatedAt: _u, labelToken: _l, ...rest } = template!;
       const b = batch++;
       const made = await db
         .insert(instruments)
