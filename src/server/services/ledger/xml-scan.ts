@@ -11,6 +11,11 @@ import "server-only";
  *
  * Pieces may split the text anywhere (inside a tag, an entity, a name): what cannot be finished yet waits for
  * the next piece. Text between two tags is reported whole, so an entity is never split.
+ *
+ * Why not a library: with the same handlers over the same 16 KB pieces of a 100,000-row sheet (CPU seconds,
+ * median of 3), this reads in 1.44 s, saxes 5.0.1 in 2.11 s and htmlparser2 10.1.0 (xmlMode) in 2.07 s — and
+ * htmlparser2 silently accepts unknown entities, a bare `&`, unquoted attributes and a part cut inside a tag.
+ * xml-scan.test.ts checks this tokenizer's events against saxes'.
  */
 export type XmlEvents = {
   /** An element opens; `tag` is its source from `<` to `>` (read its attributes with `attrOf`). */
